@@ -1,0 +1,32 @@
+"""Errors that reach the user as one line naming the file, the line where known, and what to do."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad input: reported as `file:line: problem (what to do)`, never as a traceback."""
+
+    def __init__(self, path: str | Path | None, message: str, hint: str = "", line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.message = message
+        self.hint = hint
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where += f":{self.line}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputErrors(Exception):
+    """Several problems found in one pass, so `check` can list them all at once."""
+
+    def __init__(self, errors: list[InputError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
