@@ -1,0 +1,67 @@
+"""Writes that never leave a half-written file, and reads that refuse paths outside the project."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+
+def atomic_write(path: Path, text: str) -> bool:
+    """Replace `path` with `text` in one rename, so a crash leaves the old file whole.
+
+    Returns False (and touches nothing) when the file already holds exactly this text, so that a
+    run with unchanged inputs changes no byte and no modification time.
+    """
+    path = Path(path)
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def inside(root: Path, path: Path) -> Path:
+    """The resolved `path`, refused when it (or a symlink on the way) leads outside `root`."""
+    resolved = Path(path).resolve()
+    if not resolved.is_relative_to(Path(root).resolve()):
+        raise InputError(path, "points outside the project", "move the file into the project or remove the link")
+    return resolved
+
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+def read_text(path: Path, root: Path | None = None) -> str:
+    """A project text file as str, with a one-line error for binary, undecodable or oversized files."""
+    path = Path(path)
+    if root is not None:
+        inside(root, path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(path, f"cannot be read: {exc.strerror}", "check that the file exists") from None
+    if size > MAX_INPUT_BYTES:
+        raise InputError(path, f"is {size // (1024 * 1024)} MiB, larger than the 20 MiB limit", "split or trim the file")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "is a binary file, not text", "remove it or convert it to UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(path, f"is not valid UTF-8 (byte {exc.start})", "re-save the file as UTF-8", line=line) from None
