@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml as pyyaml
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -24,8 +25,16 @@ EVENT_KEYS = list(SCHEMA["$defs"]["event"]["properties"])
 MAX_TIMELINE_BYTES = 5 * 1024 * 1024
 
 
+class _Constructor(RoundTripConstructor):
+    """Reads timestamps as the text written, so the EDTF check (not the YAML parser) judges a date."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node))
+
+
 def _yaml() -> YAML:
     y = YAML()  # round-trip: keeps comments, key order and quoting an editor chose
+    y.Constructor = _Constructor
     y.indent(mapping=2, sequence=2, offset=0)
     y.width = 4096
     y.preserve_quotes = True
