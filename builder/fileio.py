@@ -14,25 +14,7 @@ def atomic_write(path: Path, text: str) -> bool:
     Returns False (and touches nothing) when the file already holds exactly this text, so that a
     run with unchanged inputs changes no byte and no modification time.
     """
-    path = Path(path)
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
+    return bool(write_all({Path(path): text}))
 
 
 def inside(root: Path, path: Path) -> Path:
@@ -65,3 +47,46 @@ def read_text(path: Path, root: Path | None = None) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(path, f"is not valid UTF-8 (byte {exc.start})", "re-save the file as UTF-8", line=line) from None
+
+
+def write_all(files: dict[Path, str]) -> list[Path]:
+    """Write several files as one step: all are staged as temp files first, then renamed in a row with
+    Ctrl-C held back, so an interrupted run leaves either the old or the new version of each file."""
+    import signal
+
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, text in files.items():
+            path = Path(path)
+            data = text.encode("utf-8")
+            try:
+                if path.read_bytes() == data:
+                    continue
+            except FileNotFoundError:
+                pass
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append((tmp, path))
+        interrupted = []
+        previous = signal.getsignal(signal.SIGINT)
+        in_main = True
+        try:
+            signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+        except ValueError:  # not the main thread: nothing to hold back
+            in_main = False
+        try:
+            for tmp, path in staged:
+                os.replace(tmp, path)
+        finally:
+            if in_main:
+                signal.signal(signal.SIGINT, previous)
+        if interrupted:
+            raise KeyboardInterrupt
+        return [path for _, path in staged]
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,209 @@
+"""Event selection: the sentences of one article that report a dated event, with their date, actors and title.
+
+`extract_source` is a pure function of the source record, so its result can be cached by content hash
+and computed in any process (or on any machine) in any order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .model import EdtfDate, Source, Timex
+from .sentences import split_sentences
+from .timex import tag
+
+LEAD_SENTENCES = 3  # a news lead reports the news of the day: undated lead sentences take the article's date
+GENERIC_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+NON_EVENT_SIGNALS = {"until", "till", "through", "by", "since"}  # bounds of a state, not the moment of an event
+
+
+@dataclass
+class Mention:
+    """One sentence of one source that reports an event, with what grouping needs to compare it to others."""
+
+    source: str
+    quote: str  # the sentence, an exact substring of the source text
+    start: int
+    date: str | None  # EDTF; None: the sentence can only support an event another article dates
+    title: str
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # content-word stems, for similarity
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
+    return {
+        "titles": frozenset(data["titles"]),
+        "not_names": frozenset(data["not_names"]),
+        "demonyms": frozenset(data["demonyms"]),
+        "places": sorted(data["places"], key=len, reverse=True),
+        "event_words": re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in data["event_words"]), re.I),
+        "stopwords": frozenset(data["stopwords"]),
+        "place_re": re.compile(r"\b(%s)\b" % "|".join(re.escape(p) for p in sorted(data["places"], key=len, reverse=True))),
+    }
+
+
+_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]+(?:\s+(?:van|von|de|der|den|da|al|bin|le|la|del)?\s*[A-Z][a-zA-Z’'-]+)*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _clean_name(candidate: str) -> str | None:
+    """'Chancellor Olaf Scholz' → 'Olaf Scholz'; 'North Korean' → None. Persons are two or three words."""
+    vocab = vocabulary()
+    words = [_POSSESSIVE.sub("", w) for w in candidate.split()]
+    while words and (words[0].lower() in vocab["titles"] or words[0].lower() in vocab["demonyms"]):
+        words.pop(0)
+    if not 2 <= len(words) <= 3:
+        return None
+    if any(w.lower() in vocab["not_names"] or w.lower() in vocab["demonyms"] for w in words):
+        return None
+    if any(w.isupper() for w in words):  # acronyms: NATO, PM
+        return None
+    return " ".join(words)
+
+
+def find_people(text: str) -> list[str]:
+    """Full names of people in a text, in order of first mention."""
+    names: dict[str, None] = {}
+    for match in _CAPITALIZED.finditer(text):
+        name = _clean_name(match.group(0))
+        if name:
+            names.setdefault(name)
+    return list(names)
+
+
+def actors_in(sentence: str, people: list[str]) -> list[str]:
+    """People of the article named in the sentence, by full name or by surname alone ('Rutte')."""
+    found = []
+    for person in people:
+        surname = person.split()[-1]
+        if person in sentence or re.search(rf"\b{re.escape(surname)}\b", sentence):
+            found.append(person)
+    return found
+
+
+def places_in(sentence: str) -> list[str]:
+    return sorted(set(vocabulary()["place_re"].findall(sentence)))
+
+
+def stems(sentence: str) -> list[str]:
+    """Content words, crudely stemmed, for comparing what two sentences say."""
+    stop = vocabulary()["stopwords"]
+    out = set()
+    for word in _WORD.findall(sentence.lower()):
+        word = _POSSESSIVE.sub("", word)
+        if word in stop or len(word) < 3:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return sorted(out)
+
+
+def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
+    """A short headline from the sentence: the date phrase and trailing clauses removed."""
+    text = sentence
+    if timex is not None:
+        start, end = timex.start - offset, timex.end - offset
+        before = text[:start]
+        signal = re.search(r"(?:\b(?:on|in|at|during|last|this|earlier|later|from)\s+)?$", before, re.I)
+        cut_start = signal.start() if signal and signal.group(0) else start
+        text = (text[:cut_start].rstrip() + " " + text[end:].lstrip(" ,")).strip()
+    text = re.sub(r"\s+", " ", text.replace("\xa0", " "))
+    text = re.sub(r"^(?:[,;:]\s*)", "", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    # cut at the first clause break after a few words: the rest elaborates
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if i >= 5 and (word.endswith(",") or word.endswith(";") or word in ("—", "–")):
+            words = words[: i + 1]
+            break
+    if len(words) > 16:
+        words = words[:16] + ["…"]
+    title = " ".join(words).rstrip(",;:.—– ")
+    return title[:1].upper() + title[1:]
+
+
+def _score(date: str | None, actors: list[str], sentence: str, lead: bool) -> float:
+    precision_points = {"day": 3, "month": 2, "season": 2, "year": 1, "interval": 1}
+    score = precision_points.get(EdtfDate.parse(date).precision, 0) if date else 0
+    score += min(len(actors), 3) + (1 if lead else 0)
+    score -= max(0, len(sentence.split()) - 40) / 10
+    return round(score, 3)
+
+
+def _around(creation_date: str | None) -> str | None:
+    """The article's date as the date of its undated news: approximate when it is a stated day."""
+    if creation_date and EdtfDate.parse(creation_date).precision == "day" and not creation_date[-1] in "?~%":
+        return creation_date + "~"
+    return creation_date
+
+
+def _is_heading(sentence: str) -> bool:
+    return not re.search(r"[.!?][\"'”’)]*$", sentence)
+
+
+def _event_timexes(timexes: list[Timex]) -> list[Timex]:
+    """Expressions that can date an event: calendar dates, not durations, sets or 'now'."""
+    return [t for t in timexes if t.type in ("DATE", "TIME") and t.edtf and t.value not in GENERIC_VALUES
+            and t.signal.lower() not in NON_EVENT_SIGNALS]
+
+
+def extract_source(source: Source) -> list[Mention]:
+    """Every event mention in one source, dated only as far as the text and the article's date allow."""
+    text = source.text
+    timexes = tag(text, source.creation_date)
+    people = find_people(text)
+    event_words = vocabulary()["event_words"]
+    mentions: list[Mention] = []
+    body_index = 0
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if _is_heading(sentence) or sentence.lstrip().startswith(("\"", "“")):
+            continue
+        body_index += 1
+        inside = [t for t in timexes if start <= t.start and t.end <= end]
+        dated = _event_timexes(inside)
+        actors = actors_in(sentence, people)
+        places = places_in(sentence)
+        has_event_word = bool(event_words.search(sentence))
+        if not (actors or places) or not (has_event_word or dated):
+            continue
+        lead = body_index <= LEAD_SENTENCES
+        choices: list[tuple[str | None, Timex | None]] = []
+        seen_dates = set()
+        for timex in dated:
+            if timex.edtf not in seen_dates:
+                seen_dates.add(timex.edtf)
+                choices.append((timex.edtf, timex))
+        if not choices and not inside and lead and has_event_word and actors:
+            # a lead sentence with no date of its own reports the article's news: it happened by the
+            # article's date (stated, or inferred and uncertain) — or, undated, it can only support others
+            choices.append((_around(source.creation_date), None))
+        words = stems(sentence)
+        for date, timex in choices:
+            mentions.append(Mention(
+                source=source.id,
+                quote=sentence,
+                start=start,
+                date=date,
+                title=make_title(sentence, timex, start),
+                actors=actors,
+                places=places,
+                words=words,
+                score=_score(date, actors, sentence, lead),
+            ))
+    return mentions

@@ -1,0 +1,290 @@
+"""Merge proposed events into timelines/*.yml so that nothing an editor wrote is ever lost.
+
+The machine proposes, the editor decides. `timelines/.proposed.json` remembers what the pipeline last
+proposed for each event and where it placed it; a field whose value in the YAML differs from that
+proposal was edited by hand and is kept, a field that still holds the proposal takes the new one.
+An event removed from a timeline, or marked `status: rejected`, is never proposed there again.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .errors import InputError, InputErrors
+from .fileio import read_text, write_all
+from .model import EdtfDate, Event
+from .timelines import dump_document, parse_document, validate_document
+
+STATE_FILE = ".proposed.json"
+FIELDS = ("date", "title", "summary", "actors", "tags", "status", "disputed")
+DEFAULTS = {"summary": None, "actors": [], "tags": [], "status": "active", "disputed": []}
+KEY_ORDER = ("id", "date", "title", "summary", "actors", "tags", "provenance", "status", "citations", "disputed")
+EDITOR_PROVENANCE = ("manual", "reviewed")
+
+
+@dataclass
+class MergeReport:
+    added: dict[str, list[str]] = field(default_factory=dict)  # timeline → new event ids
+    updated: list[str] = field(default_factory=list)
+    retracted: list[str] = field(default_factory=list)
+    kept_edits: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)  # proposed, but no timeline's match takes them
+    written: list[Path] = field(default_factory=list)
+
+
+def _plain(value):
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def proposal_fields(event: Event) -> dict:
+    """An event as plain values, the form kept in the state file and compared with the YAML."""
+    return {
+        "date": event.date,
+        "title": event.title,
+        "summary": event.summary,
+        "actors": list(event.actors),
+        "tags": list(event.tags),
+        "status": event.status,
+        "disputed": _plain(event.disputed),
+        "citations": [{"source": c.source, "quote": c.quote} for c in event.citations],
+    }
+
+
+def _yaml_value(item: dict, key: str):
+    value = _plain(item.get(key, DEFAULTS.get(key)))
+    return DEFAULTS.get(key) if value is None and key in DEFAULTS else value
+
+
+def matches(rule: dict, values: dict) -> bool:
+    """Whether an event belongs in a timeline: one of its actors, and one of its keywords, if listed."""
+    actors = rule.get("actors") or []
+    keywords = [k.lower() for k in rule.get("keywords") or []]
+    if actors and not set(actors) & set(values.get("actors") or []):
+        return False
+    if keywords:
+        haystack = " ".join([values.get("title") or "", values.get("summary") or ""]
+                            + [c["quote"] for c in values.get("citations") or []]).lower()
+        if not any(k in haystack for k in keywords):
+            return False
+    return True
+
+
+def _load_state(path: Path) -> dict:
+    if not path.exists():
+        return {"events": {}, "placements": {}}
+    try:
+        state = json.loads(read_text(path))
+        if not isinstance(state.get("events"), dict) or not isinstance(state.get("placements"), dict):
+            raise ValueError("missing 'events' or 'placements'")
+        return state
+    except (ValueError, AttributeError) as exc:
+        raise InputError(path, f"is damaged ({exc})", "restore it from version control; without it hand edits cannot be told apart") from None
+
+
+def _new_map(event_id: str, values: dict, provenance: str) -> CommentedMap:
+    item = CommentedMap()
+    for key in KEY_ORDER:
+        if key == "id":
+            item["id"] = event_id
+        elif key == "provenance":
+            item["provenance"] = provenance
+        else:
+            _set(item, key, values.get(key))
+    return item
+
+
+def _set(item: CommentedMap, key: str, value) -> bool:
+    """Write one field into an event map in place (its comments and position stay); False if unchanged."""
+    if key != "citations" and (value is None or value == DEFAULTS.get(key)):
+        if key in item and _yaml_value(item, key) != value:
+            del item[key]
+            return True
+        return False
+    if key in item and _plain(item[key]) == value:
+        return False
+    if isinstance(value, list):
+        seq = CommentedSeq()
+        for v in value:
+            seq.append(CommentedMap(v) if isinstance(v, dict) else v)
+        if key == "disputed":
+            for entry in seq:
+                entry["citations"] = CommentedSeq(CommentedMap(c) for c in entry.get("citations", []))
+        value = seq
+    if key in item:
+        item[key] = value
+    else:
+        # keep the canonical key order for keys the editor had not written
+        later = [k for k in KEY_ORDER[KEY_ORDER.index(key) + 1:] if k in item]
+        position = list(item).index(later[0]) if later else len(item)
+        item.insert(position, key, value)
+    return True
+
+
+def _insert_sorted(events: CommentedSeq, item: CommentedMap) -> None:
+    """Place a new event after the last one that comes no later, so an editor's order stays as it is."""
+    date = EdtfDate.parse(item["date"])
+    position = 0
+    for index, other in enumerate(events):
+        try:
+            if EdtfDate.parse(_plain(other.get("date"))) <= date:
+                position = index + 1
+        except Exception:
+            continue
+    events.insert(position, item)
+
+
+def merge_timelines(proposals: list[Event], directory: Path, root: Path | None = None) -> MergeReport:
+    """Merge proposals into every timeline file of `directory`; validates all files before writing any."""
+    directory = Path(directory)
+    report = MergeReport()
+    state_path = directory / STATE_FILE
+    state = _load_state(state_path)
+    last: dict[str, dict] = state["events"]
+    placements: dict[str, list[str]] = {k: list(v) for k, v in state["placements"].items()}
+
+    docs: dict[str, tuple[Path, CommentedMap]] = {}
+    problems: list[InputError] = []
+    for path in sorted(directory.glob("*.yml")):
+        try:
+            doc = parse_document(path, read_text(path, root))
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        problems.extend(validate_document(path, doc))
+        docs[path.stem] = (path, doc)
+    if problems:
+        raise InputErrors(problems)
+
+    copies: dict[str, list[CommentedMap]] = {}
+    for _, doc in docs.values():
+        for item in doc.get("events") or []:
+            copies.setdefault(str(item["id"]), []).append(item)
+
+    # an event keeps its id when a better sentence renames it: find it again by a citation it shares
+    def citation_keys(values) -> set:
+        return {(c["source"], c["quote"]) for c in values or []}
+
+    known_citations: dict[tuple, str] = {}
+    for event_id in sorted(set(copies) | set(last)):
+        for item in copies.get(event_id, []):
+            for key in citation_keys(_plain(item.get("citations"))):
+                known_citations.setdefault(key, event_id)
+        for key in citation_keys(last.get(event_id, {}).get("citations")):
+            known_citations.setdefault(key, event_id)
+    proposed: dict[str, dict] = {}
+    for event in proposals:
+        values = proposal_fields(event)
+        event_id = event.id
+        if event_id not in copies and event_id not in last:
+            for key in sorted(citation_keys(values["citations"])):
+                if key in known_citations and known_citations[key] not in proposed:
+                    event_id = known_citations[key]
+                    break
+        if event_id in proposed:
+            continue
+        proposed[event_id] = values
+
+    # what each event is now: the editor's value where a copy differs from the last proposal
+    final: dict[str, dict] = {}
+    provenance: dict[str, str] = {}
+    for event_id, new in proposed.items():
+        before = last.get(event_id)
+        items = copies.get(event_id, [])
+        if not items:
+            final[event_id], provenance[event_id] = new, "extracted"
+            continue
+        merged, edited = {}, False
+        for key in FIELDS:
+            values = [_yaml_value(item, key) for item in items]
+            changed = [v for v in values if before is None or v != before.get(key, DEFAULTS.get(key))]
+            if changed:
+                merged[key], edited = changed[0], True
+            else:
+                merged[key] = new[key]
+        yaml_citations = []
+        for item in items:
+            for c in _plain(item.get("citations")) or []:
+                if c not in yaml_citations:
+                    yaml_citations.append(c)
+        if before is not None and yaml_citations == before["citations"]:
+            merged["citations"] = new["citations"]
+        else:
+            seen = before["citations"] if before else []
+            merged["citations"] = yaml_citations + [c for c in new["citations"]
+                                                    if c not in yaml_citations and c not in seen]
+            edited = edited or before is not None
+        given = [str(item.get("provenance")) for item in items if item.get("provenance") in EDITOR_PROVENANCE]
+        provenance[event_id] = given[0] if given else ("edited" if edited or before is None else "extracted")
+        final[event_id] = merged
+        if provenance[event_id] != "extracted":
+            report.kept_edits.append(event_id)
+
+    # events the pipeline proposed before but no longer does: withdrawn, unless an editor touched them
+    retract = set()
+    for event_id, before in last.items():
+        if event_id in proposed:
+            continue
+        untouched = all(
+            all(_yaml_value(item, key) == before.get(key, DEFAULTS.get(key)) for key in FIELDS)
+            and _plain(item.get("citations")) == before["citations"]
+            and str(item.get("provenance", "extracted")) == "extracted"
+            for item in copies.get(event_id, []))
+        if untouched:
+            retract.add(event_id)
+            report.retracted.append(event_id)
+
+    placed_anywhere = set()
+    for name, (path, doc) in docs.items():
+        rule = _plain(doc.get("match") or {})
+        events = doc.get("events")
+        if events is None:
+            doc["events"] = events = CommentedSeq()
+        present = {str(item["id"]) for item in events}
+        for index in reversed(range(len(events))):
+            item = events[index]
+            event_id = str(item["id"])
+            if event_id in retract:
+                del events[index]
+                continue
+            if event_id in final:
+                changed = [_set(item, key, final[event_id][key]) for key in FIELDS + ("citations",)]
+                changed.append(_set(item, "provenance", provenance[event_id]))
+                if any(changed) and event_id not in report.updated:
+                    report.updated.append(event_id)
+            elif event_id not in last and "provenance" not in item:
+                _set(item, "provenance", "manual")  # written by hand: say so on the site
+        history = set(placements.get(name, []))
+        for event_id, values in final.items():
+            if event_id in present:
+                placed_anywhere.add(event_id)
+                continue
+            if event_id in history or not matches(rule, values):
+                if event_id in history:
+                    placed_anywhere.add(event_id)  # removed here by an editor: stays removed
+                continue
+            _insert_sorted(events, _new_map(event_id, values, provenance[event_id]))
+            report.added.setdefault(name, []).append(event_id)
+            placed_anywhere.add(event_id)
+        placements[name] = sorted(history | {str(item["id"]) for item in events if str(item["id"]) in final})
+    report.unplaced = sorted(set(final) - placed_anywhere)
+
+    new_state = {
+        "comment": "Written by `timeline extract`: what the pipeline last proposed. Do not edit; keep it under version control.",
+        "events": {event_id: proposed[event_id] for event_id in sorted(proposed)},
+        "placements": {name: ids for name, ids in sorted(placements.items())},
+    }
+    files = {path: dump_document(doc) for path, doc in docs.values()}
+    files[state_path] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    report.written = write_all(files)
+    return report
