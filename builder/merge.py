@@ -117,6 +117,8 @@ def _set(item: CommentedMap, key: str, value) -> bool:
         seq = CommentedSeq()
         for v in value:
             seq.append(CommentedMap(v) if isinstance(v, dict) else v)
+        if key in ("actors", "tags"):
+            seq.fa.set_flow_style()  # short lists on one line, as an editor would write them
         if key == "disputed":
             for entry in seq:
                 entry["citations"] = CommentedSeq(CommentedMap(c) for c in entry.get("citations", []))

@@ -1,0 +1,162 @@
+"""The stages run in order over a project folder: ingest → extract → group → merge → check → render."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .check import check_project
+from .errors import InputError, InputErrors
+from .extract import Mention, extract_source
+from .fileio import atomic_write
+from .group import group_mentions
+from .merge import MergeReport, merge_timelines
+from .model import EdtfDate, Source
+from .sources import load_sources
+
+POOL_THRESHOLD = 64  # below this many uncached articles, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project keeps each kind of file; every path is under `root`."""
+
+    root: Path
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def sources(self) -> Path:
+        return self.root / "content" / "sources"
+
+    @property
+    def timelines(self) -> Path:
+        return self.root / "timelines"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / ".cache" / "timeline"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A hash of the code and vocabulary that extraction depends on: changing either invalidates the cache."""
+    digest = hashlib.sha256()
+    package = resources.files("builder")
+    for name in ("timex.py", "extract.py", "sentences.py", "model.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    for item in sorted(package.joinpath("data").iterdir(), key=lambda p: p.name):
+        if item.is_file():
+            digest.update(item.name.encode() + item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_key(source: Source) -> str:
+    payload = json.dumps(asdict(source), sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(extractor_version().encode() + payload).hexdigest()
+
+
+def _extract_payload(source: Source) -> list[dict]:
+    return [m.to_dict() for m in extract_source(source)]
+
+
+def extract_all(sources: dict[str, Source], cache_dir: Path | None, workers: int | None = None,
+                progress: bool = False) -> dict[str, list[Mention]]:
+    """Mentions per source; each article's result is cached by content hash and computed once."""
+    results: dict[str, list[dict]] = {}
+    todo: list[tuple[str, Source]] = []
+    for source_id, source in sources.items():
+        path = cache_dir / f"{_cache_key(source)}.json" if cache_dir else None
+        if path and path.exists():
+            try:
+                results[source_id] = json.loads(path.read_text(encoding="utf-8"))
+                continue
+            except ValueError:
+                pass  # a damaged cache entry is recomputed
+        todo.append((source_id, source))
+    bar = tqdm(total=len(todo), desc="extract", unit="article", disable=not progress or not todo)
+    workers = workers or os.cpu_count() or 1
+    if len(todo) >= POOL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(todo) // (workers * 8))
+            computed = pool.map(_extract_payload, [s for _, s in todo], chunksize=chunk)
+            for (source_id, source), payload in zip(todo, computed):
+                results[source_id] = payload
+                bar.update()
+    else:
+        for source_id, source in todo:
+            results[source_id] = _extract_payload(source)
+            bar.update()
+    bar.close()
+    if cache_dir:
+        for source_id, source in todo:
+            atomic_write(cache_dir / f"{_cache_key(source)}.json", json.dumps(results[source_id], ensure_ascii=False))
+    return {sid: [Mention(**m) for m in results[sid]] for sid in sources}
+
+
+def source_order(sources: dict[str, Source]) -> dict[str, int]:
+    """Citations list older articles first, undated ones last."""
+    def key(item):
+        source = item[1]
+        date = source.published or source.published_inferred
+        return (EdtfDate.parse(date).lower.isoformat() if date else "9999", item[0])
+    return {sid: i for i, (sid, _) in enumerate(sorted(sources.items(), key=key))}
+
+
+def run_extract(project: Project, workers: int | None = None, progress: bool = False) -> MergeReport:
+    sources = load_sources(project.sources, project.root)
+    if not sources:
+        raise InputError(project.sources, "holds no source records", "run `timeline ingest` first")
+    mentions = extract_all(sources, project.cache / "extract", workers, progress)
+    proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
+    return merge_timelines(proposals, project.timelines, project.root)
+
+
+def run_check(project: Project) -> None:
+    problems = check_project(project.sources, project.timelines, project.root)
+    if problems:
+        raise InputErrors(problems)
+
+
+def run_render(project: Project, strict: bool = True, site_dir: Path | None = None) -> Path:
+    """Build the static site with MkDocs; our plugin renders the timelines during the build."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not project.mkdocs_yml.exists():
+        raise InputError(project.mkdocs_yml, "is missing", "run the command from the project folder or pass --project")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    cwd = Path.cwd()
+    os.chdir(project.root)
+    try:
+        options = {"strict": strict}
+        if site_dir is not None:
+            options["site_dir"] = str(site_dir)
+        config = load_config(str(project.mkdocs_yml), **options)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        raise InputError(project.mkdocs_yml, f"site build failed: {str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__}",
+                         "fix the problem named above, then build again") from None
+    finally:
+        os.chdir(cwd)
+    return Path(config["site_dir"])
