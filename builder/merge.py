@@ -80,6 +80,18 @@ def matches(rule: dict, values: dict) -> bool:
     return True
 
 
+def _written(before: dict | None) -> dict | None:
+    """What the last run wrote into the YAML for an event: its proposal, with the edits it kept."""
+    if before is None:
+        return None
+    return {**{k: v for k, v in before.items() if k != "kept"}, **before.get("kept", {})}
+
+
+def _remember(proposal: dict, final: dict) -> dict:
+    kept = {k: final[k] for k in FIELDS + ("citations",) if final[k] != proposal[k]}
+    return {**proposal, "kept": kept} if kept else proposal
+
+
 def _load_state(path: Path) -> dict:
     if not path.exists():
         return {"events": {}, "placements": {}}
@@ -197,37 +209,35 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
             continue
         proposed[event_id] = values
 
-    # what each event is now: the editor's value where a copy differs from the last proposal
+    # what each event is now. A copy that differs from what was last written holds a fresh hand edit;
+    # a value written earlier that differs from the proposal holds an older one; otherwise the proposal.
     final: dict[str, dict] = {}
     provenance: dict[str, str] = {}
     for event_id, new in proposed.items():
         before = last.get(event_id)
+        written = _written(before)
         items = copies.get(event_id, [])
         if not items:
             final[event_id], provenance[event_id] = new, "extracted"
             continue
-        merged, edited = {}, False
-        for key in FIELDS:
-            values = [_yaml_value(item, key) for item in items]
-            changed = [v for v in values if before is None or v != before.get(key, DEFAULTS.get(key))]
-            if changed:
-                merged[key], edited = changed[0], True
-            else:
-                merged[key] = new[key]
-        yaml_citations = []
-        for item in items:
-            for c in _plain(item.get("citations")) or []:
-                if c not in yaml_citations:
-                    yaml_citations.append(c)
-        if before is not None and yaml_citations == before["citations"]:
-            merged["citations"] = new["citations"]
-        else:
-            seen = before["citations"] if before else []
-            merged["citations"] = yaml_citations + [c for c in new["citations"]
-                                                    if c not in yaml_citations and c not in seen]
-            edited = edited or before is not None
+        merged, edited = {}, before is None  # in the YAML but never proposed: the editor's own
+        for key in FIELDS + ("citations",):
+            values = [_plain(item.get("citations")) or [] if key == "citations" else _yaml_value(item, key)
+                      for item in items]
+            fresh = [v for v in values if written is None or v != written.get(key, DEFAULTS.get(key))]
+            current = fresh[0] if fresh else written.get(key, DEFAULTS.get(key))
+            if key == "citations":
+                seen = before["citations"] if before else []
+                if current == seen:
+                    current = new["citations"]
+                else:  # new evidence joins the editor's list; what the editor removed stays removed
+                    current = current + [c for c in new["citations"] if c not in current and c not in seen]
+            elif before is not None and current == before.get(key, DEFAULTS.get(key)):
+                current = new[key]
+            merged[key] = current
+            edited = edited or (before is not None and current != new[key])
         given = [str(item.get("provenance")) for item in items if item.get("provenance") in EDITOR_PROVENANCE]
-        provenance[event_id] = given[0] if given else ("edited" if edited or before is None else "extracted")
+        provenance[event_id] = given[0] if given else ("edited" if edited else "extracted")
         final[event_id] = merged
         if provenance[event_id] != "extracted":
             report.kept_edits.append(event_id)
@@ -237,9 +247,10 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
     for event_id, before in last.items():
         if event_id in proposed:
             continue
+        written = _written(before)
         untouched = all(
-            all(_yaml_value(item, key) == before.get(key, DEFAULTS.get(key)) for key in FIELDS)
-            and _plain(item.get("citations")) == before["citations"]
+            all(_yaml_value(item, key) == written.get(key, DEFAULTS.get(key)) for key in FIELDS)
+            and _plain(item.get("citations")) == written["citations"]
             and str(item.get("provenance", "extracted")) == "extracted"
             for item in copies.get(event_id, []))
         if untouched:
@@ -283,7 +294,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
 
     new_state = {
         "comment": "Written by `timeline extract`: what the pipeline last proposed. Do not edit; keep it under version control.",
-        "events": {event_id: proposed[event_id] for event_id in sorted(proposed)},
+        "events": {event_id: _remember(proposed[event_id], final[event_id]) for event_id in sorted(proposed)},
         "placements": {name: ids for name, ids in sorted(placements.items())},
     }
     files = {path: dump_document(doc) for path, doc in docs.values()}

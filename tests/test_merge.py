@@ -1,0 +1,208 @@
+"""Hand edits survive regeneration: each kind of edit an editor makes, on the seeds, then many at random."""
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+from ruamel.yaml import YAML
+
+from builder.merge import merge_timelines
+from builder.pipeline import Project, extract_all, source_order
+from builder.group import group_mentions
+from builder.sources import load_sources
+from projects import events_by_id, fresh_project, run_cli, snapshot
+
+RT = YAML()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    project = fresh_project(tmp_path_factory.mktemp("seeds"))
+    run_cli(project, "ingest")
+    run_cli(project, "extract")
+    return project
+
+
+@pytest.fixture()
+def project(built, tmp_path):
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy)
+    return copy
+
+
+def _extract(project):
+    """The extract stage in-process (the CLI path is covered elsewhere): fast enough to run many times."""
+    p = Project(project)
+    sources = load_sources(p.sources)
+    mentions = extract_all(sources, p.cache / "extract")
+    proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
+    return merge_timelines(proposals, p.timelines)
+
+
+def _load(path):
+    return RT.load(path.read_text())
+
+
+def _save(path, doc):
+    with open(path, "w") as handle:
+        RT.dump(doc, handle)
+
+
+def _file(project, name="nato-and-germany"):
+    return project / "timelines" / f"{name}.yml"
+
+
+def test_changed_field_stays_changed_and_is_marked_edited(project):
+    path = _file(project)
+    doc = _load(path)
+    event = doc["events"][0]
+    event["title"] = "An editor's better title"
+    event["summary"] = "Written by hand."
+    _save(path, doc)
+    _extract(project)
+    after = events_by_id(project)[event["id"]]
+    assert after["title"] == "An editor's better title"
+    assert after["summary"] == "Written by hand."
+    assert after["provenance"] == "edited"
+
+
+def test_edit_in_one_timeline_reaches_the_other_copies(project):
+    shared = [e for e in _load(_file(project, "rutte-visits-germany"))["events"]]
+    event_id = shared[0]["id"]
+    path = _file(project)
+    doc = _load(path)
+    for event in doc["events"]:
+        if event["id"] == event_id:
+            event["date"] = "2024-11"
+    _save(path, doc)
+    _extract(project)
+    for name in ("nato-and-germany", "rutte-visits-germany"):
+        copy = [e for e in _load(_file(project, name))["events"] if e["id"] == event_id]
+        assert [str(e["date"]) for e in copy] == ["2024-11"]
+
+
+def test_hand_written_event_is_kept_and_marked_manual(project):
+    path = _file(project)
+    doc = _load(path)
+    doc["events"].append({"id": "2024-12-01-editor-note", "date": "2024-12", "title": "Added by an editor"})
+    _save(path, doc)
+    _extract(project)
+    event = events_by_id(project)["2024-12-01-editor-note"]
+    assert event["title"] == "Added by an editor" and event["provenance"] == "manual"
+
+
+def test_deleted_and_rejected_events_do_not_come_back(project):
+    path = _file(project)
+    doc = _load(path)
+    deleted = doc["events"].pop(0)["id"]
+    doc["events"][0]["status"] = "rejected"
+    rejected = doc["events"][0]["id"]
+    _save(path, doc)
+    _extract(project)
+    _extract(project)
+    ids = [e["id"] for e in _load(path)["events"]]
+    assert deleted not in ids
+    assert [e["status"] for e in _load(path)["events"] if e["id"] == rejected] == ["rejected"]
+
+
+def test_order_and_comments_stay(project):
+    path = _file(project)
+    text = path.read_text()
+    doc = _load(path)
+    doc["events"].reverse()
+    _save(path, doc)
+    order = [e["id"] for e in _load(path)["events"]]
+    text = path.read_text().replace("events:\n", "events:  # reversed on purpose\n# a note between keys\n", 1)
+    text = text.replace("  title:", "  # the editor's comment\n  title:", 1)
+    path.write_text(text)
+    _extract(project)
+    after = path.read_text()
+    assert "# reversed on purpose" in after and "# a note between keys" in after and "# the editor's comment" in after
+    assert [e["id"] for e in _load(path)["events"]] == order
+
+
+def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
+    project = fresh_project(tmp_path / "p")
+    late = tmp_path / "late"
+    late.mkdir()
+    for seed in sorted((project / "seeds").iterdir()):
+        if seed.name.startswith(("001", "002")):
+            shutil.move(seed, late / seed.name)
+    run_cli(project, "ingest")
+    _extract(project)
+    path = _file(project, "rutte-visits-germany")
+    doc = _load(path)
+    visit = next(e for e in doc["events"] if str(e["date"]) == "2024-11-04")
+    visit["title"] = "Rutte's first visit to Berlin as NATO chief"
+    before = {c["source"] for c in visit["citations"]}
+    _save(path, doc)
+    run_cli(project, "ingest", str(late))
+    _extract(project)
+    after = events_by_id(project)[visit["id"]]
+    assert after["title"] == "Rutte's first visit to Berlin as NATO chief"
+    assert len({c["source"] for c in after["citations"]}) == len(before) + 2
+
+
+def test_unchanged_inputs_change_no_byte(project):
+    before = snapshot(project / "timelines")
+    _extract(project)
+    assert snapshot(project / "timelines") == before
+
+
+def test_random_edits_are_never_lost(project):
+    """Many rounds of random editor actions, each followed by a regeneration: every edit must survive."""
+    rng = random.Random(20241104)
+    names = ["nato-and-germany", "nato-secretary-general", "rutte-visits-germany"]
+    edits: dict[str, dict] = {}  # event id → the latest value the editor gave each field (copies share them)
+    removed: set[tuple[str, str]] = set()
+    comments: list[tuple[str, str]] = []
+    for round_number in range(40):
+        name = rng.choice(names)
+        path = _file(project, name)
+        doc = _load(path)
+        events = doc["events"]
+        action = rng.choice(["title", "date", "summary", "actors", "delete", "reject", "manual", "reorder", "comment"])
+        if not events:
+            action = "manual"
+        event = rng.choice(events) if events else None
+        if action in ("title", "date", "summary", "actors", "reject"):
+            key, value = {
+                "title": ("title", f"Edited title {round_number}"),
+                "date": ("date", rng.choice(["2020", "2021-05", "2022-23", "2019-03-04", "2018?"])),
+                "summary": ("summary", f"Summary {round_number} <b>bold</b>"),
+                "actors": ("actors", [f"Person {round_number}"]),
+                "reject": ("status", "rejected"),
+            }[action]
+            event[key] = value
+            edits.setdefault(event["id"], {})[key] = value
+        elif action == "delete":
+            events.remove(event)
+            removed.add((name, event["id"]))
+        elif action == "manual":
+            new = {"id": f"manual-{round_number}", "date": "2022", "title": f"Manual {round_number}"}
+            events.append(new)
+            edits[new["id"]] = {"date": "2022", "title": new["title"]}
+        elif action == "reorder":
+            rng.shuffle(events)
+        _save(path, doc)
+        if action == "comment":
+            comment = f"# comment {round_number}"
+            path.write_text(path.read_text() + comment + "\n")
+            comments.append((name, comment))
+        order = [e["id"] for e in _load(path)["events"]]
+
+        _extract(project)
+
+        after = {name: _load(_file(project, name))["events"] for name in names}
+        kept_order = [i for i in (e["id"] for e in after[name]) if i in order]
+        assert kept_order == order, f"round {round_number}: {action} changed the order"
+        for timeline, event_id in removed:
+            assert event_id not in [e["id"] for e in after[timeline]], f"round {round_number}: deleted {event_id} came back"
+        for event_id, fields in edits.items():
+            for copy in (e for events in after.values() for e in events if e["id"] == event_id):
+                for key, value in fields.items():
+                    got = copy.get(key)
+                    assert (str(got) if key == "date" else got) == value, f"round {round_number}: {event_id}.{key}"
+        for timeline, comment in comments:
+            assert comment in _file(project, timeline).read_text()
