@@ -33,6 +33,7 @@ class Mention:
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # content-word stems, for similarity
+    kinds: list[str] = field(default_factory=list)  # what kind of happening: meeting, departure, ...
     score: float = 0.0
 
     def to_dict(self) -> dict:
@@ -49,37 +50,56 @@ def vocabulary() -> dict:
         "places": sorted(data["places"], key=len, reverse=True),
         "event_words": re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in data["event_words"]), re.I),
         "stopwords": frozenset(data["stopwords"]),
+        "kinds": {kind: re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in words), re.I)
+                  for kind, words in data["event_kinds"].items()},
+        "place_words": frozenset(w for p in data["places"] for w in p.split()),
         "place_re": re.compile(r"\b(%s)\b" % "|".join(re.escape(p) for p in sorted(data["places"], key=len, reverse=True))),
     }
 
 
-_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]+(?:\s+(?:van|von|de|der|den|da|al|bin|le|la|del)?\s*[A-Z][a-zA-Z’'-]+)*")
+# capitalised words on one line, with the particles of Dutch, German, Arabic... surnames between them
+_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]+(?:[ \t]+(?:(?:van|von|de|der|den|da|al|bin|le|la|del)[ \t]+)?[A-Z][a-zA-Z’'-]+)*")
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _clean_name(candidate: str) -> str | None:
-    """'Chancellor Olaf Scholz' → 'Olaf Scholz'; 'North Korean' → None. Persons are two or three words."""
+    """'Chancellor Olaf Scholz' → 'Olaf Scholz'; 'North Korean', 'Great Britain' → None.
+
+    The run of capitalised words is cut at every word that cannot be part of a name (titles,
+    nationalities, places, months...); a person is the last piece of two or three name-like words.
+    """
     vocab = vocabulary()
-    words = [_POSSESSIVE.sub("", w) for w in candidate.split()]
-    while words and (words[0].lower() in vocab["titles"] or words[0].lower() in vocab["demonyms"]):
-        words.pop(0)
-    if not 2 <= len(words) <= 3:
-        return None
-    if any(w.lower() in vocab["not_names"] or w.lower() in vocab["demonyms"] for w in words):
-        return None
-    if any(w.isupper() for w in words):  # acronyms: NATO, PM
-        return None
-    return " ".join(words)
+    pieces: list[list[str]] = [[]]
+    for word in candidate.split():
+        word = _POSSESSIVE.sub("", word)
+        lower = word.lower()
+        if (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
+                or word in vocab["place_words"] or not _NAME_WORD.match(word)):
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    names = [p for p in pieces if 2 <= len(p) <= 3]
+    return " ".join(names[-1]) if names else None
 
 
 def find_people(text: str) -> list[str]:
-    """Full names of people in a text, in order of first mention."""
+    """Full names of people in a text, in order of first mention.
+
+    Headings are skipped (they capitalise every word), and so is a candidate whose last word the
+    article also uses in lower case ('Military Readiness' beside 'military readiness').
+    """
+    common = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
     names: dict[str, None] = {}
-    for match in _CAPITALIZED.finditer(text):
-        name = _clean_name(match.group(0))
-        if name:
-            names.setdefault(name)
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        if _is_heading(sentence):
+            continue
+        for match in _CAPITALIZED.finditer(sentence):
+            name = _clean_name(match.group(0))
+            if name and name.split()[-1].lower() not in common:
+                names.setdefault(name)
     return list(names)
 
 
@@ -97,9 +117,13 @@ def places_in(sentence: str) -> list[str]:
     return sorted(set(vocabulary()["place_re"].findall(sentence)))
 
 
-def stems(sentence: str) -> list[str]:
-    """Content words, crudely stemmed, for comparing what two sentences say."""
-    stop = vocabulary()["stopwords"]
+def kinds_in(sentence: str) -> list[str]:
+    return [kind for kind, pattern in vocabulary()["kinds"].items() if pattern.search(sentence)]
+
+
+def stems(sentence: str, names: list[str] = ()) -> list[str]:
+    """Content words, crudely stemmed, for comparing what two sentences say (who and where aside)."""
+    stop = vocabulary()["stopwords"] | {w.lower() for n in names for w in n.split()}
     out = set()
     for word in _WORD.findall(sentence.lower()):
         word = _POSSESSIVE.sub("", word)
@@ -139,7 +163,9 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
 
 def _score(date: str | None, actors: list[str], sentence: str, lead: bool) -> float:
     precision_points = {"day": 3, "month": 2, "season": 2, "year": 1, "interval": 1}
-    score = precision_points.get(EdtfDate.parse(date).precision, 0) if date else 0
+    # a date the sentence states outranks the article's date lent to an undated lead
+    stated = date and not date.endswith(("~", "?", "%"))
+    score = precision_points.get(EdtfDate.parse(date).precision, 0) if stated else 0
     score += min(len(actors), 3) + (1 if lead else 0)
     score -= max(0, len(sentence.split()) - 40) / 10
     return round(score, 3)
@@ -150,6 +176,11 @@ def _around(creation_date: str | None) -> str | None:
     if creation_date and EdtfDate.parse(creation_date).precision == "day" and not creation_date[-1] in "?~%":
         return creation_date + "~"
     return creation_date
+
+
+def _is_statistic(sentence: str) -> bool:
+    """'rose from 1.15 percent in 2014 to 1.7 percent in 2023': data points, not events."""
+    return bool(re.search(r"\d\s*(?:%|percent\b|per cent\b)", sentence))
 
 
 def _is_heading(sentence: str) -> bool:
@@ -193,7 +224,9 @@ def extract_source(source: Source) -> list[Mention]:
             # a lead sentence with no date of its own reports the article's news: it happened by the
             # article's date (stated, or inferred and uncertain) — or, undated, it can only support others
             choices.append((_around(source.creation_date), None))
-        words = stems(sentence)
+        words = stems(sentence, actors + places)
+        if choices and _is_statistic(sentence):
+            continue
         for date, timex in choices:
             mentions.append(Mention(
                 source=source.id,
@@ -204,6 +237,7 @@ def extract_source(source: Source) -> list[Mention]:
                 actors=actors,
                 places=places,
                 words=words,
+                kinds=kinds_in(sentence),
                 score=_score(date, actors, sentence, lead),
             ))
     return mentions

@@ -5,10 +5,12 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from .extract import Mention
 from .model import Citation, EdtfDate, Event
 
+APPROXIMATE_DAYS = timedelta(days=3)
 DISPUTE_WINDOW_DAYS = 31  # same story, dates this close but different: the sources disagree
 
 
@@ -21,7 +23,7 @@ class _Group:
     def date(self) -> EdtfDate:
         """The most precise member date that fits all the others ('2024-11-04' over '2024')."""
         dates = [EdtfDate.parse(m.date) for m in self.members]
-        fitting = [d for d in dates if all(d.compatible(o) for o in dates)] or dates
+        fitting = [d for d in dates if all(compatible(d, o) for o in dates)] or dates
         return min(fitting, key=lambda d: (d.upper - d.lower, d.uncertain, d.text))
 
 
@@ -33,20 +35,35 @@ def _overlap(a: list[str], b: list[str]) -> float:
 
 
 def same_event(a: Mention, b: Mention, strict: bool = False) -> bool:
-    """Whether two sentences tell the same event: shared actors, places and words, not a shared date."""
+    """Whether two sentences tell the same event: the same kind of happening with the same people or
+    place — not merely a shared date."""
     actors = len(set(a.actors) & set(b.actors))
     places = len(set(a.places) & set(b.places))
-    words = _overlap(a.words, b.words)
+    kinds = set(a.kinds) & set(b.kinds)
     if strict:
-        return actors >= 2 and places >= 1 and words >= 0.4
-    if a.source == b.source and actors >= 1:
-        return True  # an article repeating its own news ("will step down in the fall", twice)
-    return (actors >= 1 and (places >= 1 or words >= 0.3)) or (places >= 1 and words >= 0.3) or actors >= 2
+        return bool(kinds) and actors >= 1 and places >= 1
+    if a.source == b.source:
+        return bool(kinds) or (actors >= 1 and a.date == b.date)  # an article telling its own news again
+    if kinds:
+        return actors >= 1 or places >= 1
+    return actors >= 1 and places >= 1 and _overlap(a.words, b.words) >= 0.3
+
+
+def compatible(a: EdtfDate, b: EdtfDate) -> bool:
+    """Dates that can name the same moment; an approximate day ('2025-12-12~', an article's date used
+    for its undated news) reaches back a few days."""
+    def widened(d: EdtfDate) -> EdtfDate | tuple:
+        if d.precision == "day" and d.text.endswith(("~", "%")):
+            return (d.lower - APPROXIMATE_DAYS, d.upper)
+        return (d.lower, d.upper)
+    (a_lo, a_hi), (b_lo, b_hi) = widened(a), widened(b)
+    return (a_lo <= b_lo and b_hi <= a_hi) or (b_lo <= a_lo and a_hi <= b_hi) or (
+        a.text.endswith("~") and a_lo <= b_lo <= a_hi) or (b.text.endswith("~") and b_lo <= a_lo <= b_hi)
 
 
 def _fits(group: _Group, mention: Mention) -> bool:
     date = EdtfDate.parse(mention.date)
-    if not all(date.compatible(EdtfDate.parse(m.date)) for m in group.members):
+    if not all(compatible(date, EdtfDate.parse(m.date)) for m in group.members):
         return False
     return any(same_event(mention, m) for m in group.members)
 
@@ -92,7 +109,7 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
                 continue
             if {m.source for m in g.members} & {m.source for m in h.members}:
                 continue
-            if not g.date.compatible(h.date) and _close(g.date, h.date) and any(
+            if not compatible(g.date, h.date) and _close(g.date, h.date) and any(
                     same_event(a, b, strict=True) for a in g.members for b in h.members):
                 disputes.setdefault(i, []).append(h)
                 absorbed.add(j)
@@ -110,7 +127,7 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
     for i, group in enumerate(groups):
         if i in absorbed:
             continue
-        best = max(group.members, key=lambda m: (m.score, EdtfDate.parse(m.date) == group.date, -m.start, m.source))
+        best = max(group.members, key=lambda m: (m.date == group.date.text, m.score, -m.start, m.source))
         actor_count = Counter(a for m in group.members + group.undated for a in m.actors)
         place_count = Counter(p for m in group.members + group.undated for p in m.places)
         date = group.date.text
