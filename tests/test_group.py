@@ -1,0 +1,74 @@
+"""Grouping across articles, on short news texts: same event merged, different events apart, conflicts disputed."""
+from __future__ import annotations
+
+from builder.extract import extract_source, find_people
+from builder.group import group_mentions
+from builder.model import Source
+
+
+def _events(*articles):
+    mentions = []
+    for index, (published, text) in enumerate(articles):
+        mentions += extract_source(Source(id=f"a{index}", title=f"Article {index}", text=text, published=published))
+    return group_mentions(mentions)
+
+
+def test_same_meeting_told_by_two_articles_is_one_event():
+    events = _events(
+        ("2024-03-06", "Finnish President Alexander Stubb met German Chancellor Olaf Scholz in Berlin on Tuesday. "
+                       "The two leaders discussed air defence."),
+        ("2024-03-05", "Finnish President Alexander Stubb will travel to Berlin on Tuesday to meet Chancellor Olaf Scholz."),
+    )
+    meetings = [e for e in events if "Alexander Stubb" in e.actors]
+    assert len(meetings) == 1
+    assert meetings[0].date == "2024-03-05"
+    assert {c.source for c in meetings[0].citations} == {"a0", "a1"}
+
+
+def test_events_that_merely_share_a_date_stay_apart():
+    events = _events(
+        ("2024-06-12", "Dutch Prime Minister Mark Rutte met President Emmanuel Macron in Paris on Monday."),
+        ("2024-06-12", "Floods closed the main railway line between Hamburg and Hanover on Monday, officials said."),
+    )
+    assert len([e for e in events if e.date == "2024-06-10"]) == 2
+
+
+def test_two_visits_a_year_apart_are_two_events():
+    events = _events(
+        ("2024-11-04", "NATO Secretary General Mark Rutte met Chancellor Olaf Scholz in Berlin on Monday."),
+        ("2025-12-12", "On December 11, 2025, NATO Secretary General Mark Rutte visited Berlin for talks with "
+                       "Chancellor Friedrich Merz."),
+    )
+    assert sorted(e.date for e in events if "Mark Rutte" in e.actors) == ["2024-11-04", "2025-12-11"]
+
+
+def test_articles_that_disagree_on_the_day_give_a_disputed_event():
+    events = _events(
+        ("2024-05-20", "Prime Minister Robert Fico met President Peter Pellegrini in Bratislava on May 15, 2024, "
+                       "the presidential office said."),
+        ("2024-05-21", "Prime Minister Robert Fico met President Peter Pellegrini in Bratislava on May 17, 2024, "
+                       "for talks on the budget."),
+    )
+    meetings = [e for e in events if "Robert Fico" in e.actors]
+    assert len(meetings) == 1
+    assert meetings[0].disputed, "the second date must be kept as a disputed version"
+    dates = {meetings[0].date} | {d["date"] for d in meetings[0].disputed}
+    assert dates == {"2024-05-15", "2024-05-17"}
+
+
+def test_undated_article_supports_but_never_dates_an_event():
+    events = _events(
+        ("2024-11-04", "NATO Secretary General Mark Rutte met Chancellor Olaf Scholz in Berlin on Monday."),
+        (None, "NATO Secretary General Mark Rutte made his first visit to Germany, holding talks with Chancellor "
+               "Olaf Scholz in Berlin. Last year he left Dutch politics."),
+    )
+    visit = [e for e in events if "Olaf Scholz" in e.actors]
+    assert len(visit) == 1 and visit[0].date == "2024-11-04"
+    assert {c.source for c in visit[0].citations} == {"a0", "a1"}
+    assert all(c.source == "a0" for e in events if e is not visit[0] for c in e.citations)
+
+
+def test_people_are_found_without_titles_nationalities_or_headings():
+    text = ("Rutte wants higher spending\n\nGerman Chancellor Olaf Scholz and NATO Secretary General Mark Rutte "
+            "spoke. North Korean soldiers are in Russia, US President Joe Biden said. Great Britain agreed.")
+    assert find_people(text) == ["Olaf Scholz", "Mark Rutte", "Joe Biden"]
