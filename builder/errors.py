@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# Line breaks and terminal control characters in a file name or a quoted value would split the one line
+# (or drive the terminal): they are shown escaped, as Python writes them.
+_ESCAPES = {c: repr(chr(c))[1:-1] for c in [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029] if c != 0x09}
+
 
 class InputError(Exception):
     """Bad input: reported as `file:line: problem (what to do)`, never as a traceback."""
@@ -21,7 +25,7 @@ class InputError(Exception):
         text = f"{where}: {self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return text.translate(_ESCAPES)
 
 
 class InputErrors(Exception):
