@@ -31,8 +31,11 @@ def parse_source(path: Path, text: str) -> Source:
         meta = yaml.safe_load(text[4:end]) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(path, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(path, f"front matter is not valid YAML: {problem}",
                          "fix the YAML syntax", line=mark.line + 2 if mark else None) from None
+    except RecursionError:  # PyYAML builds nested values recursively
+        raise InputError(path, "front matter is nested too deeply", "write plain 'key: value' lines", line=2) from None
     if not isinstance(meta, dict):
         raise InputError(path, "front matter must be a mapping of keys to values", "write 'key: value' lines", line=2)
     body = text[end + 5:]
