@@ -12,7 +12,7 @@ SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
 MONTH_NAMES = list(calendar.month_name)
 
-_POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qual>[?~%])?$")
+_POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qual>[?~%])?$", re.ASCII)
 
 
 class EdtfError(ValueError):
@@ -79,7 +79,12 @@ def _parse_point(text: str) -> _Point:
         except ValueError:
             raise EdtfError(f"'{text}' is not a real day ({MONTH_NAMES[month]} {year} has "
                             f"{calendar.monthrange(year, month)[1]} days)") from None
-    return _Point(year, month, day, m["qual"] or "")
+    point = _Point(year, month, day, m["qual"] or "")
+    try:
+        point.bounds()
+    except ValueError:  # year 0000, or a winter that runs into year 10000: Python's calendar has neither
+        raise EdtfError(f"'{text}' is outside the years 0001 to 9999") from None
+    return point
 
 
 @total_ordering
