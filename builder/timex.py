@@ -1,0 +1,703 @@
+"""Temporal tagging: find the dates, times, durations and sets of English news text and normalize them.
+
+The vocabulary (month names, relative words, anchors, patterns) is data in `data/timex_en.yml`; this module
+compiles it once into one regular expression, and resolves what it finds against the article's creation
+date, reading the tense around an expression to tell "met on Monday" from "will meet on Monday".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .model import EdtfDate, EdtfError, Timex
+
+SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # winter runs Dec-Feb, so it is named by the year of its December
+REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+
+
+# ---------------------------------------------------------------------------------------------------
+# The grammar: vocabulary lists become alternations, pattern templates become one big expression.
+
+def _alternation(words) -> str:
+    """Longest first, so "the past" wins over "the"; a space matches any run of white space."""
+    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+
+
+def _word_number_regex(numbers: dict) -> str:
+    tens = [w for w, n in numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    ones = [w for w, n in numbers.items() if isinstance(n, int) and 1 <= n <= 9 and w not in ("a", "an")]
+    compound = rf"(?:{_alternation(tens)})[\s-](?:{_alternation(ones)})"
+    return rf"\d{{1,3}}(?:\.\d+|\s+1/2)?|{compound}|{_alternation(numbers)}"
+
+
+@dataclass
+class _Grammar:
+    regex: re.Pattern
+    fields: dict[str, list[tuple[str, str]]]  # alternative -> [(group name, field name)]
+    handler: dict[str, str]  # alternative -> handler name
+    data: dict
+    lookup: dict[str, dict[str, object]]  # field -> {lower-case word: meaning}
+    future_cue: re.Pattern
+    past_cue: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    data = yaml.safe_load(resources.files("builder").joinpath("data/timex_en.yml").read_text(encoding="utf-8"))
+    lookup: dict[str, dict[str, object]] = {
+        "month": {w: int(n) for n, ws in data["months"].items() for w in ws},
+        "weekday": {w: int(n) for n, ws in data["weekdays"].items() for w in ws},
+        "season": {w: code for code, ws in data["seasons"].items() for w in ws},
+        "part": {w: code for code, ws in data["parts_of_day"].items() for w in ws},
+        "anchor": data["anchors"],
+        "pos": data["positions"],
+        "approx": data["approximators"],
+        "deictic": data["deictic"],
+        "reference": data["references"],
+        "set": data["sets"],
+        "holiday": data["holidays"],
+        "floating": data["floating_holidays"],
+        "clockword": data["clock_words"],
+        "numword": data["numbers"],
+        "ordinal": data["ordinals"],
+    }
+    # an abbreviation is written with its dot, or without it right before a day number ("Jan 5")
+    def names(table: dict) -> str:
+        words = list(table)
+        bare = [w[:-1] for w in words if w.endswith(".")]
+        return _alternation(words) + ("|(?:%s)(?=\\s+\\d)" % _alternation(bare) if bare else "")
+
+    units = list(data["units"]) + [u + "s" for u in data["units"]] + list(data["plurals"])
+    sep = r"(?:(?<=-)|\s+)"  # "mid-March" or "early March"
+    pieces = {
+        "MONTH": rf"(?P<month>{names(lookup['month'])})",
+        "WEEKDAY": rf"(?P<weekday>{names(lookup['weekday'])})",
+        "SEASON": rf"(?P<season>{_alternation(lookup['season'])})",
+        "PART": rf"(?P<part>{_alternation(lookup['part'])})",
+        "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d|\d|%)",
+        "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|['’]s\b)",
+        "NUM": rf"(?P<num>{_word_number_regex(data['numbers'])})",
+        "VAGUE": rf"(?P<vague>{_alternation(data['vague_numbers'])})",
+        "UNIT": rf"(?P<unit>{_alternation(units)})",
+        "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
+        "ORD": rf"(?P<ordinal>{_alternation(data['ordinals'])})",
+        "ANCHOR_": rf"(?P<anchor>{_alternation(data['anchors'])})\s+",
+        "POS_": rf"(?P<pos>{_alternation(data['positions'])}){sep}",
+        "APPROX_": rf"(?P<approx>{_alternation(data['approximators'])})\s+",
+        "OPENER_": rf"(?P<opener>{_alternation(data['duration_openers'])})\s+",
+        "DEICTIC": rf"(?P<deictic>{_alternation(data['deictic'])})",
+        "REFERENCE": rf"(?P<reference>{_alternation(data['references'])})",
+        "SET": rf"(?P<set>{_alternation(data['sets'])})",
+        "HOLIDAY": rf"(?P<holiday>{_alternation(data['holidays'])})",
+        "FLOATING": rf"(?P<floating>{_alternation(data['floating_holidays'])})",
+        "AMPM": r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)",
+        "ZONE": rf"(?P<zone>{'|'.join(re.escape(z) for z in data['zone_names'])})\b",
+        "CLOCKWORD": rf"(?P<clockword>{_alternation(data['clock_words'])})",
+    }
+    alternatives, fields, handler = [], {}, {}
+    for index, (name, template) in enumerate((k, v) for item in data["patterns"] for k, v in item.items()):
+        alt = f"{name}{index}"
+        body = re.sub(r"\{(\w+)\}", lambda m: pieces[m[1]], template)
+        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{alt}__{m[1]}>", body)
+        alternatives.append(f"(?P<{alt}>{body})")
+        fields[alt] = [(g, g.split("__", 1)[1]) for g in re.findall(rf"\(\?P<({alt}__\w+)>", body)]
+        handler[alt] = name
+    regex = re.compile(r"(?<![\w'’])(?:%s)(?![\w'’]|-\d)" % "|".join(alternatives), re.IGNORECASE)
+
+    tense = data["tense"]
+    not_past = "|".join(re.escape(w) for w in tense["not_past"])
+    future_cue = re.compile(r"\b(?:%s)\b" % _alternation(tense["future"]), re.IGNORECASE)
+    past_cue = re.compile(r"\b(?:%s|(?!(?:%s)\b)[a-z]{2,}ed)\b" % (_alternation(tense["past"]), not_past),
+                          re.IGNORECASE)
+    return _Grammar(regex, fields, handler, data, lookup, future_cue, past_cue)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Calendar arithmetic on TIMEX3 values.
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def _week_value(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def _shift(ref: date, unit: str, n: int) -> str:
+    """The period of `unit` that lies `n` units from the reference date, at that unit's precision."""
+    if unit == "day":
+        return (ref + timedelta(days=n)).isoformat()
+    if unit in ("week", "weekend"):
+        value = _week_value(ref + timedelta(weeks=n))
+        return value + "-WE" if unit == "weekend" else value
+    if unit == "month":
+        return "%04d-%02d" % _add_months(ref.year, ref.month, n)
+    if unit == "quarter":
+        year, month = _add_months(ref.year, ref.month, 3 * n)
+        return f"{year}-Q{_quarter(month)}"
+    if unit == "year":
+        return str(ref.year + n)
+    if unit == "decade":
+        return str(ref.year // 10 + n)
+    if unit == "century":
+        return str(ref.year // 100 + n)
+    raise ValueError(unit)
+
+
+def _pick(candidates: list[date], ref: date, direction: str, inclusive: bool = True) -> date:
+    """The candidate on the side of `ref` the tense points to: past, future, or the nearest one."""
+    if direction == "past":
+        before = [c for c in candidates if c < ref or (inclusive and c == ref)]
+        return max(before) if before else min(candidates, key=lambda c: abs(c - ref))
+    if direction == "future":
+        after = [c for c in candidates if c > ref or (inclusive and c == ref)]
+        return min(after) if after else min(candidates, key=lambda c: abs(c - ref))
+    return min(candidates, key=lambda c: abs(c - ref))
+
+
+def edtf_of(value: str) -> str | None:
+    """The EDTF date a TIMEX3 value names, at its true precision; None for durations, sets and references."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
+    if m:
+        return value[:10] if m[3] else value[:7] if m[2] else value[:4]
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        return f"{m[1]}-{SEASON_EDTF[m[2]]}"
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if m:
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        first, last = (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
+        return f"{first.isoformat()}/{last.isoformat()}"
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", value)
+    if m:
+        size = 3 if m[2] == "Q" else 6
+        first = (int(m[3]) - 1) * size + 1
+        return f"{m[1]}-{first:02d}/{m[1]}-{first + size - 1:02d}"
+    if re.fullmatch(r"\d{3}", value):
+        return f"{value}0/{value}9"
+    if re.fullmatch(r"\d{2}", value):
+        return f"{value}00/{value}99"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading a match.
+
+@dataclass
+class _Match:
+    """One expression found by the grammar, with what resolving it needs."""
+
+    start: int
+    end: int
+    kind: str  # the handler
+    f: dict[str, str]  # field -> matched text, lower-cased
+    tense: str = ""  # "past", "future" or "" as read from the words around it
+
+
+def _number(text: str) -> float | None:
+    words = grammar().lookup["numword"]
+    text = text.lower().strip()
+    if text in words:
+        return float(words[text])
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(\s+1/2)?", text)
+    if m:
+        return float(m[1]) + (0.5 if m[2] else 0)
+    parts = re.split(r"[\s-]+", text)
+    if len(parts) == 2 and parts[0] in words and parts[1] in words:
+        return float(words[parts[0]] + words[parts[1]])
+    return None
+
+
+def _unit(word: str) -> str:
+    data = grammar().data
+    word = word.lower()
+    if word in data["plurals"]:
+        return data["plurals"][word]
+    return word if word in data["units"] else word[:-1]
+
+
+def _duration(n: float | None, unit: str) -> str:
+    letter, granularity = grammar().data["units"][unit]
+    if n is None:
+        amount = "X"
+    elif unit == "decade":
+        amount, letter = f"{n * 10:g}", "Y"
+    elif n != int(n):  # "two and a half years": in the next unit down
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "W": ("D", 7), "H": ("M", 60)}
+        if letter in smaller:
+            letter2, factor = smaller[letter]
+            whole = int(n)
+            rest = round((n - whole) * factor)
+            if whole:
+                t = "T" if granularity == "time" or letter2 in ("H",) and letter == "D" else ""
+                return f"P{whole}{letter}{t}{rest}{letter2}" if not t else f"P{whole}DT{rest}H"
+            return f"P{'T' if letter2 == 'H' or granularity == 'time' else ''}{rest}{letter2}"
+        amount = f"{n:g}"
+    else:
+        amount = str(int(n))
+    return f"P{'T' if granularity == 'time' else ''}{amount}{letter}"
+
+
+class _Resolver:
+    """Turns a match into (type, value) given a reference day; `ref=None` leaves the calendar unknown (X)."""
+
+    def __init__(self, g: _Grammar):
+        self.g = g
+        self.L = g.lookup
+
+    def __call__(self, m: _Match, ref: date | None) -> tuple[str, str, bool] | None:
+        """(type, value, relative) or None when the match is not a temporal expression after all."""
+        return getattr(self, "_" + m.kind)(m, m.f, ref)
+
+    # -- absolute dates ----------------------------------------------------------------------------
+    def _iso(self, m, f, ref):
+        y, mo, d = int(f["y"]), int(f["m"]), int(f["d"])
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return None
+        if f.get("hh"):
+            return "TIME", f"{day.isoformat()}T{f['hh']}:{f['mm']}", False
+        return "DATE", day.isoformat(), False
+
+    def _slashed(self, m, f, ref):
+        a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
+        if y < 100:
+            y += 1900 if y > 30 else 2000
+        month, day = (a, b) if a <= 12 else (b, a)
+        try:
+            return "DATE", date(y, month, day).isoformat(), False
+        except ValueError:
+            return None
+
+    def _date(self, m, f, ref):
+        """'Nov. 4, 2024', '4 November', 'Monday, Nov. 4': a day, with the year from the text or the tense."""
+        month, day = self.L["month"][f["month"]], int(f["day"])
+        if "year" in f:
+            try:
+                return "DATE", date(int(f["year"]), month, day).isoformat(), False
+            except ValueError:
+                return None
+        if ref is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}", True
+        candidates = []
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                candidates.append(date(y, month, day))
+            except ValueError:
+                pass
+        if not candidates:
+            return None
+        return "DATE", _pick(candidates, ref, m.tense).isoformat(), True
+
+    def _month(self, m, f, ref):
+        month = self.L["month"][f["month"]]
+        pos = self.L["pos"].get(f.get("pos", ""), "")
+        if "year" in f:
+            return "DATE", f"{f['year']}-{month:02d}", False
+        anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
+        if ref is None:
+            return "DATE", f"XXXX-{month:02d}", True
+        year = self._year_of(f, ref)
+        if year is None:
+            firsts = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+            this_month = date(ref.year, ref.month, 1)
+            if anchor == 0:
+                year = ref.year
+            elif anchor in (-1, 1):
+                year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
+            else:
+                direction = m.tense or ("" if pos else "neutral")
+                year = ref.year if direction == "neutral" else _pick(firsts, this_month, direction).year
+        return "DATE", f"{year}-{month:02d}", True
+
+    def _year_of(self, f, ref) -> int | None:
+        """'of this year', 'of last year': a year stated relative to the reference."""
+        rel = f.get("rel", "")
+        for word, n in (("this", 0), ("last", -1), ("next", 1), ("the", 0)):
+            if re.search(rf"\b{word}\b", rel):
+                return ref.year + n
+        return None
+
+    def _season(self, m, f, ref):
+        code = self.L["season"][f["season"]]
+        position = self.L["pos"].get(f.get("pos", ""))
+        if "year" in f:
+            return "DATE", f"{f['year']}-{code}", False
+        anchor_word = f.get("anchor", "")
+        if not anchor_word and not position and not self._after_word(m, "season_signals"):
+            return None  # "fall" the verb, "summer camp"
+        if ref is None:
+            return "DATE", f"XXXX-{code}", True
+        year = self._year_of(f, ref)
+        if year is None:
+            anchor = self.L["anchor"].get(anchor_word, "the")
+            starts = [date(y, SEASON_START[code], 1) for y in (ref.year - 2, ref.year - 1, ref.year, ref.year + 1)]
+            ends = [(s.replace(day=28) + timedelta(days=70)).replace(day=1) for s in starts]  # first day after it
+            if anchor == 0:
+                # "this winter" in January is the winter that began in December
+                year = ref.year - 1 if code == "WI" and ref.month <= 2 else ref.year
+            elif anchor == -1:
+                year = max(s for s, e in zip(starts, ends) if e <= ref).year
+            elif anchor == 1:
+                year = min(s for s in starts if s > ref).year
+            elif m.tense == "past":
+                year = max(s for s in starts if s <= ref).year
+            elif m.tense == "future":
+                year = min(s for s, e in zip(starts, ends) if e > ref).year
+            else:
+                year = ref.year - 1 if code == "WI" and ref.month <= 2 else ref.year
+        return "DATE", f"{year}-{code}", True
+
+    def _quarter(self, m, f, ref):
+        n = int(self.L["ordinal"][f["ordinal"]])
+        letter = "Q" if f["qh"].startswith("quarter") else "H"
+        if n > (4 if letter == "Q" else 2):
+            return None
+        if "year" in f:
+            return "DATE", f"{f['year']}-{letter}{n}", False
+        if ref is None:
+            return "DATE", f"XXXX-{letter}{n}", True
+        year = self._year_of(f, ref)
+        if year is None:
+            anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
+            current = _quarter(ref.month) if letter == "Q" else (ref.month - 1) // 6 + 1
+            if anchor == -1:
+                year = ref.year - 1 if n >= current else ref.year
+            elif anchor == 1:
+                year = ref.year + 1 if n <= current else ref.year
+            elif m.tense == "future":
+                year = ref.year if n >= current else ref.year + 1
+            else:  # reported results: the latest such quarter that has begun
+                year = ref.year if n <= current else ref.year - 1
+        return "DATE", f"{year}-{letter}{n}", True
+
+    def _decade(self, m, f, ref):
+        if f.get("c"):
+            return "DATE", f"{f['c']}{f['d']}", False
+        return "DATE", f"19{f['sd']}", False
+
+    def _century(self, m, f, ref):
+        n = int(re.match(r"\d+", f["n"])[0]) if f["n"][0].isdigit() else int(self.L["ordinal"].get(f["n"], 0))
+        return ("DATE", f"{n - 1:02d}", False) if 1 <= n <= 21 else None
+
+    def _year(self, m, f, ref):
+        if m.f["_text"] == f["year"] and (self._after_word(m, "not_year_after")
+                                          or re.match(r"\s*(?:percent|per\s+cent)", m.f["_after"])):
+            return None  # "about 2000 people", "$1999"
+        return "DATE", f["year"], False
+
+    def _holiday(self, m, f, ref):
+        if "holiday" in f:
+            month, day = self.L["holiday"][f["holiday"]]
+            def on(y):
+                return date(y, month, day)
+        else:
+            month, weekday, nth = self.L["floating"][f["floating"]]
+            def on(y):
+                first = date(y, month, 1)
+                if nth > 0:
+                    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+                last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+                return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        if "year" in f:
+            return "DATE", on(int(f["year"])).isoformat(), False
+        if ref is None:
+            return "DATE", f"XXXX-{on(2000).month:02d}-{on(2000).day:02d}" if "holiday" in f else "XXXX-XX-XX", True
+        anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
+        candidates = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        direction = {-1: "past", 1: "future"}.get(anchor, m.tense)
+        return "DATE", _pick(candidates, ref, direction, inclusive=anchor not in (-1, 1)).isoformat(), True
+
+    # -- relative to the creation date ------------------------------------------------------------
+    def _weekday_day(self, m, f, ref) -> date | str:
+        weekday = self.L["weekday"][f["weekday"]]
+        if ref is None:
+            return f"XXXX-WXX-{weekday}"
+        anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
+        candidates = [ref + timedelta(days=d) for d in range(-7, 8) if (ref + timedelta(days=d)).isoweekday() == weekday]
+        if anchor in (-1, 1):
+            return _pick(candidates, ref, "past" if anchor < 0 else "future", inclusive=False)
+        return _pick(candidates, ref, m.tense or "past")
+
+    def _weekday(self, m, f, ref):
+        if f.get("plural"):
+            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}", False
+        day = self._weekday_day(m, f, ref)
+        value = day if isinstance(day, str) else day.isoformat()
+        if f.get("part"):
+            return "TIME", f"{value}T{self.L['part'][f['part']]}", True
+        return "DATE", value, True
+
+    def _deictic(self, m, f, ref):
+        kind, offset, *part = self.L["deictic"][f["deictic"]]
+        if f.get("part"):
+            kind, part = "TIME", [self.L["part"][f["part"]]]
+        if ref is None:
+            return kind, "PRESENT_REF" if offset == 0 and not part else "XXXX-XX-XX" + (f"T{part[0]}" if part else ""), True
+        value = (ref + timedelta(days=offset)).isoformat()
+        return kind, value + (f"T{part[0]}" if part else ""), True
+
+    def _clock(self, m, f, ref):
+        if f.get("clockword"):
+            hour, minute = int(self.L["clockword"][f["clockword"]]), 0
+        else:
+            hour, minute = int(f["h"]), int(f.get("mi") or 0)
+            if hour > 12 or minute > 59:
+                return None
+            pm = f.get("ampm", "").startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+        clock = f"T{hour:02d}:{minute:02d}"
+        if f.get("weekday"):
+            day = self._weekday_day(m, f, ref)
+            return "TIME", (day if isinstance(day, str) else day.isoformat()) + clock, True
+        if f.get("month") and f.get("day"):
+            kind, value, _ = self._date(m, f, ref) or ("", "", False)
+            return ("TIME", value + clock, True) if value else None
+        return "TIME", (ref.isoformat() if ref else "XXXX-XX-XX") + clock, True
+
+    def _relative(self, m, f, ref):
+        """'last year', 'this week', 'earlier this month', 'the coming year', 'the year'."""
+        unit = _unit(f["unit"])
+        anchor = self.L["anchor"][f["anchor"]]
+        if unit in ("second", "minute", "hour"):
+            return None
+        if anchor == "the":
+            if unit in ("day", "week", "month") and not f.get("pos"):
+                return None  # "the day" alone refers back to a date we do not track
+            if unit == "quarter":  # "the quarter" of a results report: the latest one that has begun
+                anchor = 0
+            else:
+                anchor = 0
+        if ref is None:
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX",
+                            "quarter": "XXXX-QX"}.get(unit, "XXXX"), True
+        return "DATE", _shift(ref, unit, int(anchor)), True
+
+    def _ago(self, m, f, ref):
+        """'two years ago', 'a week earlier', 'three days from now'."""
+        unit = _unit(f["unit"])
+        n = _number(f["num"]) if f.get("num") else None
+        back = f["dir"].split()[0] in ("ago", "earlier", "before", "previously", "back")
+        if n is None or n != int(n) or unit in ("second", "minute", "hour"):
+            return ("DATE", "PAST_REF" if back else "FUTURE_REF", True) if unit not in ("second", "minute", "hour") else None
+        if ref is None:
+            return "DATE", "PAST_REF" if back else "FUTURE_REF", True
+        shift = unit if unit != "weekend" else "week"
+        if unit == "decade":
+            shift, n = "year", n * 10
+        return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True
+
+    def _duration(self, m, f, ref):
+        unit = _unit(f["unit"])
+        n = _number(f["num"]) if f.get("num") else None
+        if f.get("half"):
+            n = (n or 0) + 0.5
+        if f.get("num2"):
+            n = None  # "12 to 18 months"
+        text = m.f["_text"]
+        if f.get("num", "") in ("a", "an") and not f.get("opener") and not f.get("approx"):
+            before = m.f["_before"]
+            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s)\s*$", before):
+                return "SET", _duration(1, unit), False
+        if text.endswith("-" + f["unit"]) and m.f["_after"].startswith(("-old", " old")):
+            return None
+        if m.f["_after"].startswith((" old", "-old")):
+            return None
+        return "DURATION", _duration(n, unit), False
+
+    def _vague_duration(self, m, f, ref):
+        return "DURATION", _duration(None, _unit(f["unit"])), False
+
+    def _bare_plural(self, m, f, ref):
+        """'for years', 'in months': an unstated number of units."""
+        if not f["unit"].endswith("s") or not re.search(r"\b(?:for|in|over|within|after|lasting|took)\s*$", m.f["_before"]):
+            return None
+        return "DURATION", _duration(None, _unit(f["unit"])), False
+
+    def _set(self, m, f, ref):
+        return "SET", self.L["set"][f["set"]], False
+
+    def _every(self, m, f, ref):
+        if f.get("weekday"):
+            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}", False
+        if f.get("month"):
+            return "SET", f"XXXX-{self.L['month'][f['month']]:02d}", False
+        return "SET", f"XXXX-{self.L['season'][f['season']]}", False
+
+    def _reference(self, m, f, ref):
+        return "DATE", self.L["reference"][f["reference"]], False
+
+    def _after_word(self, m, table: str) -> bool:
+        """Whether the expression follows one of the words of a vocabulary table."""
+        return bool(re.search(r"(?<!\w)(?:%s)\s*$" % _alternation(self.g.data[table]), m.f["_before"], re.I))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Tense and signals around an expression.
+
+_CLAUSE_END = re.compile(r"[.!?;:\n]\s|[\n\"“”]")
+
+
+def _tense(text: str, start: int, end: int, g: _Grammar) -> str:
+    """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after."""
+    left_limit = max(0, start - 160)
+    left = text[left_limit:start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(left):
+        pass
+    if cut:
+        left = left[cut.end():]
+    right = text[end:end + 120]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    best = ("", -1)
+    for kind, cue in (("future", g.future_cue), ("past", g.past_cue)):
+        for hit in cue.finditer(left):
+            if hit.start() > best[1]:
+                best = (kind, hit.start())
+    if best[0]:
+        return best[0]
+    first = ("", len(right) + 1)
+    for kind, cue in (("future", g.future_cue), ("past", g.past_cue)):
+        hit = cue.search(right)
+        if hit and hit.start() < first[1]:
+            first = (kind, hit.start())
+    return first[0]
+
+
+_SIGNAL_CACHE: dict[str, re.Pattern] = {}
+
+
+def _signal(before: str, g: _Grammar) -> str:
+    rx = _SIGNAL_CACHE.get("rx")
+    if rx is None:
+        rx = _SIGNAL_CACHE["rx"] = re.compile(r"\b(%s)\s+$" % _alternation(g.data["signals"]), re.IGNORECASE)
+    m = rx.search(before)
+    return m[1].lower() if m else ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# The creation date as a reference: a day, an uncertain interval, or nothing.
+
+@dataclass(frozen=True)
+class _Reference:
+    low: date | None
+    high: date | None
+    uncertain: bool
+
+    @classmethod
+    def parse(cls, creation_date: str | None) -> _Reference:
+        if not creation_date:
+            return cls(None, None, False)
+        try:
+            edtf = EdtfDate.parse(creation_date.strip()[:10] if "T" in creation_date else creation_date)
+        except EdtfError:
+            return cls(None, None, False)
+        if edtf.start is None or edtf.end is None:
+            return cls(None, None, False)
+        exact = not edtf.uncertain and edtf.precision == "day"
+        return cls(edtf.lower, edtf.upper, not exact)
+
+
+_NEEDS_TENSE = {"date", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_CAPITALIZED_FIELDS = ("month", "weekday")
+
+
+def tag(text: str, creation_date: str | None) -> list[Timex]:
+    """Every temporal expression in `text`, normalized against `creation_date` (EDTF; '?' when inferred)."""
+    g = grammar()
+    resolve = _Resolver(g)
+    reference = _Reference.parse(creation_date)
+    capitalized = set(g.data["capitalized"])
+    found: list[Timex] = []
+    pos = 0
+    while True:
+        hit = g.regex.search(text, pos)
+        if hit is None:
+            break
+        alt = hit.lastgroup
+        start, end = hit.span()
+        f = {name: hit.group(group).lower() for group, name in g.fields[alt] if hit.group(group) is not None}
+        # ambiguous words ("May", "March", "Sun.") count only when capitalized
+        if any(f.get(k) in capitalized and not hit.group(grp)[0].isupper()
+               for grp, k in g.fields[alt] if k in _CAPITALIZED_FIELDS and hit.group(grp)):
+            pos = start + 1
+            continue
+        kind = g.handler[alt]
+        before = text[max(0, start - 40):start]
+        f["_before"], f["_after"], f["_text"] = before, text[end:end + 6], hit.group(0).lower()
+        m = _Match(start, end, kind, f)
+        if kind in _NEEDS_TENSE:
+            m.tense = _tense(text, start, end, g)
+        result = _resolve(resolve, m, reference)
+        if result is None:
+            pos = start + 1
+            continue
+        kind_type, value, edtf, relative, anchor = result
+        start, end = _trim(text, start, end, kind, f)
+        found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor,
+                           _signal(text[max(0, start - 30):start], g)))
+        pos = hit.end()
+    return found
+
+
+def _trim(text: str, start: int, end: int, kind: str, f: dict) -> tuple[int, int]:
+    """TimeML leaves the preposition out of 'in the past'."""
+    if kind == "reference":
+        m = re.match(r"(?:in|at)\s+(?=the\b|recent\b)", text[start:end], re.IGNORECASE)
+        if m:
+            start += m.end()
+    return start, end
+
+
+def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
+    """(type, value, edtf, relative, anchor) against a stated, an inferred, or no creation date."""
+    if ref.low is None:
+        out = resolve(m, None)
+        if out is None:
+            return None
+        kind, value, relative = out
+        return kind, value, (None if relative else edtf_of(value)), relative, "" if relative else "absolute"
+    if not ref.uncertain:
+        out = resolve(m, ref.low)
+        if out is None:
+            return None
+        kind, value, relative = out
+        edtf = edtf_of(value) if kind in ("DATE", "TIME") else None
+        return kind, value, edtf, relative, "dct" if relative else "absolute"
+    # inferred creation date: resolve at both ends of its interval and keep what they agree on
+    low, high = resolve(m, ref.low), resolve(m, ref.high)
+    if low is None or high is None:
+        return None
+    kind, value, relative = low
+    if not relative:
+        return kind, value, edtf_of(value) if kind in ("DATE", "TIME") else None, False, "absolute"
+    if low[1] != high[1] and m.kind in ("month", "season", "quarter") and ref.low.year == ref.high.year:
+        # a year-less month or season in an article of a known year: that year
+        m.tense = "neutral"
+        low, high = resolve(m, ref.low), resolve(m, ref.high)
+    if low[1] == high[1] and kind in ("DATE", "TIME"):
+        edtf = edtf_of(low[1])
+        if edtf and "/" not in edtf:
+            edtf += "?"
+        elif edtf:
+            edtf = "/".join(p + "?" for p in edtf.split("/"))
+        return kind, low[1], edtf, True, "inferred-dct"
+    unresolved = resolve(m, None)
+    return (unresolved or low)[0], (unresolved or low)[1], None, True, "inferred-dct"
