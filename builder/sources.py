@@ -75,10 +75,19 @@ def _key_line(text: str, key: object) -> int | None:
     return None
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes U+0085 (NEL) raw inside single quotes, where its own loader reads a line break:
+    such values are written double-quoted, where it becomes the escape \\N."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if "\x85" in value else None))
+
+
 def render_source(source: Source) -> str:
     """The record file's text: keys in a fixed order so rewrites are byte-stable."""
     meta = {k: v for k, v in asdict(source).items() if k in FIELDS}
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+    front = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{front}---\n{source.text}\n"
 
 
