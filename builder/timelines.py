@@ -141,9 +141,10 @@ def validate_document(path: Path, doc: CommentedMap) -> list[InputError]:
     for index, item in enumerate(events):
         if not isinstance(item, dict):
             continue
+        disputed = item.get("disputed") if isinstance(item.get("disputed"), list) else []  # else: a schema error
         dates = [("date", item.get("date"), ["events", index, "date"])]
         dates += [("disputed date", d.get("date"), ["events", index, "disputed", j, "date"])
-                  for j, d in enumerate(item.get("disputed") or []) if isinstance(d, dict) and d.get("date") is not None]
+                  for j, d in enumerate(disputed) if isinstance(d, dict) and d.get("date") is not None]
         for label, value, at in dates:
             if value is None:
                 continue
