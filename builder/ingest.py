@@ -1,0 +1,859 @@
+"""Ingest: raw articles (.txt, .md, .html) become source records under content/sources/, hand edits kept.
+
+Each input is read by the reader for its format (trafilatura for HTML, Python-Markdown for Markdown,
+the lines as they are for plain text); all three hand their lines to one analysis that drops page
+furniture, sets captions apart and finds the headline, URL, publisher and publication date. What the
+analysis knows about news pages is data: `data/ingest.yml` (furniture lines, caption and date words)
+and `data/publishers.yml` (domain → publisher).
+
+Every input is read and checked before anything is written, and all records plus the state file are
+written in one step. The state file `<sources>/.ingest-state.json` remembers, per input, its record id
+and the values ingest extracted last time; a record field that no longer holds that value was
+corrected by hand, and the correction is kept on every later run.
+"""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import yaml
+from tqdm import tqdm
+
+from .errors import InputError, InputErrors
+from .fileio import inside, read_text, write_all
+from .model import EdtfDate, Source
+from .sentences import split_sentences
+from .sources import FIELDS, read_source, render_source
+
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+           ".html": "html", ".htm": "html"}
+STATE_FILE = ".ingest-state.json"
+STATE_VERSION = 1
+MAX_ID = 60
+TITLE_MAX = 120  # a title taken from the first sentence is cut back to a clause boundary below this
+
+
+# --------------------------------------------------------------------------------------------------
+# Vocabulary: compiled once from the data tables.
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    boilerplate: frozenset[str]
+    boilerplate_re: re.Pattern
+    footer_re: re.Pattern
+    source_re: re.Pattern
+    sign_off_re: re.Pattern
+    credit_re: re.Pattern
+    dateline_re: re.Pattern
+    text_date_re: re.Pattern
+    tracking: frozenset[str]
+    publishers: dict[str, str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    data_dir = resources.files("builder").joinpath("data")
+    data = yaml.safe_load(data_dir.joinpath("ingest.yml").read_text(encoding="utf-8"))
+    publishers = yaml.safe_load(data_dir.joinpath("publishers.yml").read_text(encoding="utf-8")) or {}
+    months = _alternation([name for full, short in data["months"].items() for name in (full, *short)])
+    weekday = rf"(?:(?:{_alternation(data['weekdays'])})\.?,?\s+)?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    # The date itself is captured as <date>; a weekday before it and a time after it are let through.
+    one_date = (rf"(?P<date>(?:{months})\.?\s+{day},?\s+\d{{4}}"
+                rf"|{day}\.?\s+(?:{months})\.?,?\s+\d{{4}}"
+                rf"|\d{{4}}-\d{{2}}-\d{{2}}"
+                rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
+                rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
+    time = r"(?:(?:,|\s+at|\s*[-–|])?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+    prefix = rf"(?:(?:{_alternation(data['date_prefixes'])})(?:\s+on)?\s*:?\s*)?"
+    return _Vocabulary(
+        boilerplate=frozenset(line.casefold() for line in data["boilerplate_lines"]),
+        boilerplate_re=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.I),
+        footer_re=re.compile(f"(?:{_alternation(data['footer_starts'])})", re.I),
+        source_re=re.compile(data["source_line"], re.I),
+        sign_off_re=re.compile(data["sign_off"]),
+        credit_re=re.compile(rf"(?P<text>.*?)\s?(?P<credit>(?:{_alternation(data['credit_words'])})\s*:\s*\S.{{0,120}})$", re.I),
+        dateline_re=re.compile(rf"{prefix}{weekday}{one_date}{time}\.?", re.I),
+        text_date_re=re.compile(rf"\b(?:{_alternation(data['publication_words'])})\s+(?:on\s+)?(?:at\s+)?{weekday}{one_date}", re.I),
+        tracking=frozenset(data["tracking_parameters"]),
+        publishers={str(k).casefold(): str(v) for k, v in publishers.items()},
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Dates: a regular expression finds the candidate, dateparser reads it with strict settings.
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> str | None:
+    """The EDTF day a stated date names ('November 4, 2024' → '2024-11-04'), or None.
+
+    Only complete dates (day, month and year) count. A numeric date is read day-first or month-first
+    only when its numbers allow one reading: '12/12/2025' and '25/11/2024' are dates, '03/04/2025'
+    is not (it could be either), and a date is never guessed.
+    """
+    import dateparser
+
+    text = re.sub(r"\s+", " ", text.strip())
+    order = None
+    numeric = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})", text)
+    if numeric:
+        first, sep, second = int(numeric[1]), numeric[2], int(numeric[3])
+        if sep == ".":
+            order = "DMY"  # dotted dates are day-first wherever they are written
+        elif first > 12 >= second:
+            order = "DMY"
+        elif second > 12 >= first or first == second:
+            order = "MDY"
+        else:
+            return None
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        order = "YMD"
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+                "PREFER_LOCALE_DATE_ORDER": False, "RETURN_AS_TIMEZONE_AWARE": False}
+    if order:
+        settings["DATE_ORDER"] = order
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date().isoformat() if parsed else None
+
+
+# --------------------------------------------------------------------------------------------------
+# URLs and publishers.
+
+_EMBEDDED_URL = re.compile(r"^https?://[^/]+/+(?:web/\d+[a-z_]*/+)?(?P<scheme>https?)(?::/+|/+)"
+                           r"(?P<rest>[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#].*)?)$", re.I)
+_URL_LINE = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
+
+
+def canonical_url(url: str) -> str:
+    """The article's own address: unwrapped from proxies and archives, without tracking parameters.
+
+    'https://s.gtool.pro:443/https/p.dw.com/p/4mYYo' → 'https://p.dw.com/p/4mYYo'.
+    """
+    url = url.strip()
+    while match := _EMBEDDED_URL.match(url):
+        url = f"{match['scheme'].lower()}://{match['rest']}"
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if parts.port and (parts.scheme, parts.port) not in (("http", 80), ("https", 443)):
+        host += f":{parts.port}"
+    tracking = _vocabulary().tracking
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in tracking])
+    return urlunsplit((parts.scheme.lower(), host, parts.path or "/", query, ""))
+
+
+def publisher_for(url: str | None) -> str | None:
+    """The publisher's name from the publishers table, for the URL's domain or a parent domain."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    table = _vocabulary().publishers
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        name = table.get(".".join(labels[start:]))
+        if name:
+            return name
+    return None
+
+
+def _bare_domain(url: str | None) -> str | None:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.") or None if url else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Readers: one per input format, each handing its lines and what it already knows to the analysis.
+
+@dataclass
+class _Page:
+    lines: list[str]
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None  # stated by the input itself (front matter)
+    sitename: str | None = None  # the HTML page's own site name: after the publishers table
+    published: str | None = None
+    published_from: str = "unknown"
+    captions: list[str] = field(default_factory=list)
+    language: str = "en"
+    find_headline: bool = True  # plain text: the headline is one of the lines
+    may_wrap: bool = True  # plain text may be hard-wrapped; readers of structured formats give whole blocks
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+_HEADER_DATE = re.compile(r"\A[ \t]*(?:date|published)[ \t]*:?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
+
+
+def _front_matter(path: Path, text: str) -> tuple[dict, str, int]:
+    """(metadata, rest of the text, number of lines the front matter took)."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0
+    try:
+        meta = yaml.safe_load(match["yaml"]) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(path, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                         "fix the YAML between the '---' lines", line=mark.line + 2 if mark else None) from None
+    if not isinstance(meta, dict):
+        raise InputError(path, "front matter is not a mapping of keys to values", "write 'key: value' lines", line=2)
+    return {str(k).casefold(): v for k, v in meta.items()}, text[match.end():], match["yaml"].count("\n") + 2
+
+
+def _apply_front_matter(path: Path, page: _Page, meta: dict) -> None:
+    def first(*keys):
+        for key in keys:
+            value = meta.get(key)
+            if value not in (None, ""):
+                return value
+        return None
+
+    if title := first("title", "headline"):
+        page.title = _one_line(str(title))
+    if url := first("url", "canonical", "canonical_url", "link", "source_url"):
+        page.url = str(url)
+    if publisher := first("publisher", "source", "site", "sitename"):
+        page.publisher = _one_line(str(publisher))
+    if language := first("language", "lang"):
+        page.language = str(language)
+    stated = first("published", "date")
+    if stated is not None:
+        day = stated.isoformat()[:10] if isinstance(stated, date) else parse_date(str(stated))
+        if day is None:
+            raise InputError(path, f"front matter date '{stated}' is not a complete date",
+                             "write it as YYYY-MM-DD, or remove it", line=2)
+        page.published, page.published_from = day, "header"
+
+
+def _read_plain(path: Path, text: str) -> _Page:
+    meta, text, skipped = _front_matter(path, text)
+    page = _Page(lines=[""] * skipped + text.split("\n"))
+    _apply_front_matter(path, page, meta)
+    header = _HEADER_DATE.match(text)
+    if header and page.published is None:
+        day = parse_date(header["date"])
+        if day:
+            page.published, page.published_from = day, "header"
+            page.lines[skipped] = text.split("\n", 1)[0][header.end():]
+    return page
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "figcaption", "td", "th"}
+
+
+def _read_markdown(path: Path, text: str) -> _Page:
+    import lxml.html
+    import markdown
+
+    meta, body, _ = _front_matter(path, text)
+    page = _Page(lines=[], find_headline=False, may_wrap=False)
+    _apply_front_matter(path, page, meta)
+    html = markdown.markdown(body, extensions=["extra", "sane_lists"])
+    if not html.strip():
+        return page
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for image in root.xpath("//img"):
+        caption = _one_line(image.get("title") or image.get("alt") or "")
+        if caption:
+            page.captions.append(caption)
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCKS:
+            continue
+        if any(ancestor.tag in _BLOCKS for ancestor in element.iterancestors()) and element.tag != "li":
+            continue  # the enclosing block already holds this text
+        if element.tag == "li" and element.xpath("./ul|./ol"):
+            element = copy.deepcopy(element)  # the item's own words; its sub-items come as lines of their own
+            for sublist in element.xpath("./ul|./ol"):
+                sublist.drop_tree()
+        line = _one_line(element.text_content())
+        if not line:
+            continue
+        if element.tag == "h1" and page.title is None:
+            page.title = line
+            continue
+        page.lines += [line, ""]
+    return page
+
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?(?P<name>[\w.-]+)""", re.I)
+
+
+def _read_html(path: Path, text: str) -> _Page:
+    import lxml.html
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    body = (document.text or "").strip() if document else ""
+    if not body:
+        raise InputError(path, "has no article text that could be found",
+                         "save the article's own page (not a list, login or cookie page), or paste its text into a .txt file")
+    page = _Page(lines=[], find_headline=False, may_wrap=False)
+    page.title = _one_line(document.title or "") or None
+    page.url = document.url or None
+    page.sitename = _one_line(document.sitename or "") or None
+    if document.language:
+        page.language = document.language
+    if document.date and (day := parse_date(document.date[:10])):
+        page.published, page.published_from = day, "html-meta"
+    try:
+        tree = lxml.html.fromstring(text)
+        page.captions = [c for c in (_one_line(f.text_content()) for f in tree.xpath("//figcaption")) if c]
+    except (ValueError, lxml.etree.ParserError):
+        pass
+    for line in body.split("\n"):
+        page.lines += [line, ""]
+    return page
+
+
+READERS = {"text": _read_plain, "markdown": _read_markdown, "html": _read_html}
+
+
+# --------------------------------------------------------------------------------------------------
+# The analysis shared by all formats.
+
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*•·›»])\s+")
+_GLUED = re.compile(r"[a-z]{3,}[A-Z]")
+_BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).replace("\n", " ")).strip()
+
+
+def _fold(line: str) -> str:
+    """A line's words only, for telling repeats apart from text: case, quotes and punctuation ignored."""
+    return re.sub(r"[\W_]+", "", line.casefold())
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text, as opposed to a headline, heading or menu line."""
+    if not _SENTENCE_END.search(line):
+        return False
+    return _words(line) >= 12 or len(split_sentences(line)) > 1
+
+
+def _is_heading(line: str) -> bool:
+    return 0 < _words(line) <= 20 and len(line) <= 200 and not _is_prose(line) and not re.search(r"[.,;:]$", line)
+
+
+def _is_boilerplate(line: str) -> bool:
+    vocabulary = _vocabulary()
+    bare = _LIST_MARK.sub("", line).strip()
+    return (bare.casefold() in vocabulary.boilerplate or line.casefold() in vocabulary.boilerplate
+            or vocabulary.boilerplate_re.fullmatch(bare) is not None)
+
+
+def _split_credit(line: str) -> str | None:
+    """A photo caption with its credit ('…at NATOImage: E. Noroozi/AP Photo/picture alliance'), or None.
+
+    The credit must look like one: glued to the caption text, or naming its sources with a slash.
+    """
+    match = _vocabulary().credit_re.match(line)
+    if not match:
+        return None
+    text, credit = match["text"].strip(), match["credit"].strip()
+    glued = match.start("credit") > 0 and line[match.start("credit") - 1].isalnum()
+    if "/" not in credit and not (glued and not _SENTENCE_END.search(credit)):
+        return None
+    return f"{text} ({credit})" if text else credit
+
+
+def _first_sentence_title(text: str) -> str:
+    spans = split_sentences(text)
+    first = text[spans[0][0]:spans[0][1]] if spans else text
+    first = re.sub(r"[.!]$", "", first.strip())
+    if len(first) <= TITLE_MAX:
+        return first
+    cuts = [m.start() for m in re.finditer(r",\s|;\s|\s[–—-]\s|:\s", first) if 40 <= m.start() <= TITLE_MAX]
+    if cuts:
+        return first[:cuts[-1]].rstrip()
+    return first[:first.rfind(" ", 0, TITLE_MAX - 1)].rstrip(" ,;:") + "…"
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped plain text: short lines whose sentences run on into the next line."""
+    filled = [line for line in lines if line.strip()]
+    if not filled or max(len(line) for line in filled) > 100:
+        return False
+    runs_on = sum(1 for a, b in zip(lines, lines[1:])
+                  if a.strip() and b.strip() and not _SENTENCE_END.search(a) and b.lstrip()[:1].islower())
+    return runs_on >= 3
+
+
+def _find_date(lines: list[str], kept: list[bool], limit: int) -> tuple[int, str] | None:
+    """The first line before `limit` that says nothing but a date: (index, EDTF day)."""
+    regex = _vocabulary().dateline_re
+    for i in range(limit):
+        if kept[i] and lines[i] and len(lines[i]) <= 80 and (match := regex.fullmatch(lines[i])):
+            day = parse_date(match["date"])
+            if day:
+                return i, day
+    return None
+
+
+def analyze(page: _Page) -> Source:
+    """The article the lines hold: title, clean text, captions, URL, publisher and publication date.
+
+    Returns a Source with an empty id; ingest names it.
+    """
+    vocabulary = _vocabulary()
+    lines = [_one_line(line) for line in page.lines]
+    n = len(lines)
+    captions = list(page.captions)
+    known = {_fold(c) for c in captions}
+    kept = [bool(line) and not _is_boilerplate(line) and _fold(line) not in known for line in lines]
+    url = page.url
+    publisher = page.publisher
+
+    # The footer: a "Source:" line near the end, or a line that opens an author box or a link list.
+    content = [i for i in range(n) if kept[i]]
+    for position, i in enumerate(content):
+        source = vocabulary.source_re.fullmatch(lines[i])
+        if (source and len(content) - position <= 6) or vocabulary.footer_re.match(lines[i]):
+            if source and publisher is None:
+                publisher = source["name"].strip()
+            for j in range(i, n):
+                kept[j] = False
+            break
+
+    # The first line that is only a URL is the article's address; lines right under it, when it
+    # stands inside the article, are the photo's captions (what a copied page makes of a figure).
+    seen_prose = False
+    for i in range(n):
+        if not kept[i]:
+            continue
+        if (match := _URL_LINE.fullmatch(lines[i])) is not None:
+            kept[i] = False
+            if url is None:
+                url = match["url"]
+                j = i + 1
+                while seen_prose and j < n and lines[j] and j - i <= 3:
+                    if kept[j]:
+                        captions.append(_split_credit(lines[j]) or lines[j])
+                        kept[j] = False
+                    j += 1
+            continue
+        if credit := _split_credit(lines[i]):
+            captions.append(credit)
+            kept[i] = False
+            continue
+        seen_prose = seen_prose or _is_prose(lines[i])
+
+    first_prose = next((i for i in range(n) if kept[i] and _is_prose(lines[i])), n)
+
+    # The headline and the dateline under it; what stands above the headline is the page header.
+    published, published_from = page.published, page.published_from
+    headline = None
+    if page.find_headline:
+        dateline = _find_date(lines, kept, first_prose)
+        if dateline:
+            d, day = dateline
+            kept[d] = False
+            if published is None:
+                published, published_from = day, "dateline"
+            above = [i for i in range(d) if kept[i]]
+            if above and _is_heading(lines[above[-1]]):
+                headline = above[-1]
+            for i in range(d):
+                kept[i] = False
+        if headline is None:
+            start = dateline[0] + 1 if dateline else 0
+            candidates = [i for i in range(start, first_prose) if kept[i]]
+            for i in reversed(candidates):
+                if _is_heading(lines[i]) and _words(lines[i]) >= 3 and not _GLUED.search(lines[i]) and not _BYLINE.match(lines[i]):
+                    headline = i
+                    break
+            if headline is not None:
+                for i in candidates:
+                    if i <= headline or _BYLINE.match(lines[i]):
+                        kept[i] = False
+            else:
+                for i in candidates:
+                    if _words(lines[i]) <= 2 or _GLUED.search(lines[i]):
+                        kept[i] = False  # a menu or section line such as "News" or "PoliticsEurope"
+    title = page.title or (lines[headline] if headline is not None else None)
+    if title:
+        folded = _fold(title)
+        for i in range(n):
+            if kept[i] and _fold(lines[i]) == folded:
+                kept[i] = False  # the headline repeated (page title, share box, table of contents)
+
+    # The end: an agency sign-off, and teaser headings that no paragraph follows.
+    for i in reversed(range(n)):
+        if not kept[i]:
+            continue
+        if vocabulary.sign_off_re.fullmatch(lines[i]) or _is_heading(lines[i]):
+            kept[i] = False
+            continue
+        break
+
+    # Paragraphs: one per line, or per block of lines when the text is hard-wrapped.
+    if page.may_wrap and _is_wrapped(lines):
+        paragraphs, current = [], []
+        for i in range(n + 1):
+            if i == n or not lines[i]:
+                if current:
+                    paragraphs.append(" ".join(current))
+                current = []
+            elif kept[i]:
+                current.append(lines[i])
+    else:
+        paragraphs = [lines[i] for i in range(n) if kept[i]]
+    text = "\n\n".join(paragraphs)
+
+    if published is None and (match := vocabulary.text_date_re.search(text)):
+        if day := parse_date(match["date"]):
+            published, published_from = day, "text"
+    if url:
+        url = canonical_url(url)
+    publisher = publisher or publisher_for(url) or page.sitename or _bare_domain(url)
+    if text and not title:
+        title = _first_sentence_title(text)
+    captions = list(dict.fromkeys(c for c in captions if c))
+    return Source(id="", title=title or "", text=text, url=url, publisher=publisher, published=published,
+                  published_from=published_from if published else "unknown", captions=captions,
+                  language=page.language)
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading one input file.
+
+def _decode(path: Path, kind: str, root: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = None
+    if size == 0:
+        raise InputError(path, "is empty", "paste the article into it, or remove it")
+    try:
+        text = read_text(path, root)
+    except InputError as error:
+        if kind != "html" or "UTF-8" not in error.message:
+            raise
+        # A web page may say which encoding it was saved in; then that one is the right reading.
+        data = path.read_bytes()
+        declared = _CHARSET.search(data[:4096])
+        try:
+            text = data.decode(declared["name"].decode("ascii")) if declared else None
+        except (LookupError, UnicodeDecodeError):
+            text = None
+        if text is None:
+            raise
+    if not text.strip():
+        raise InputError(path, "holds only white space", "paste the article into it, or remove it")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 8:
+        raise InputError(path, "is a binary file, not text", "save the article as .txt, .md or .html")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article(path: Path, root: Path) -> Source:
+    """The article in one input file, with an empty id: the whole per-file step, free of side effects."""
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(path, f"is a '{path.suffix or 'suffix-less'}' file; ingest reads .txt, .md and .html",
+                         "save the article in one of these formats")
+    text = _decode(path, kind, root)
+    source = analyze(READERS[kind](path, text))
+    if not source.text.strip():
+        raise InputError(path, "has no article text left once navigation and captions are set apart",
+                         "check that the file holds the article itself")
+    return source
+
+
+# --------------------------------------------------------------------------------------------------
+# Ids, state, hand edits and versions.
+
+def slug(title: str, published: str | None) -> str:
+    """A readable id: '2024-11-04-olaf-scholz-meets-nato-chief-rutte-in-berlin', at most 60 characters."""
+    words = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"['’]", "", words)
+    words = re.sub(r"[^a-z0-9]+", "-", words).strip("-") or "article"
+    text = f"{published or 'undated'}-{words}"
+    if len(text) > MAX_ID:
+        text = text[:MAX_ID + 1]
+        text = text[:text.rfind("-")] if "-" in text[11:] else text[:MAX_ID]
+    return text.strip("-")
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        suffix = f"-{number}"
+        candidate = base[:MAX_ID - len(suffix)].rstrip("-") + suffix
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _digest(data: str | bytes) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+MERGED = [name for name in FIELDS if name != "version_of"] + ["text"]
+
+
+def _extracted(source: Source) -> dict:
+    """What the state file remembers of what ingest extracted: every field, the text by its hash."""
+    values = {name: getattr(source, name) for name in FIELDS}
+    values["text"] = "sha256:" + _digest(source.text)
+    return values
+
+
+def _value(source: Source, name: str):
+    return "sha256:" + _digest(source.text) if name == "text" else getattr(source, name)
+
+
+def _load_state(path: Path) -> dict:
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"version": STATE_VERSION, "inputs": {}}
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"is not valid JSON ({exc})",
+                         "restore it from version control; deleting it makes ingest treat hand edits as new text") from None
+    if not isinstance(state, dict) or not isinstance(state.get("inputs"), dict):
+        raise InputError(path, "is not an ingest state file", "restore it from version control, or delete it")
+    return state
+
+
+def _render_state(state: dict) -> str:
+    return json.dumps(state, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+_INPUT_LINE = re.compile(r"^input: (.+)$", re.M)
+
+
+def _records_by_input(directory: Path) -> dict[str, str]:
+    """Records whose `input:` names a file, by that file: to find an id again when the state was lost."""
+    found = {}
+    for path in sorted(directory.glob("*.md")):
+        head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        if match := _INPUT_LINE.search(head.split("\n---\n", 1)[0]):
+            found.setdefault(yaml.safe_load(match[1]), path.stem)
+    return found
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # input path → record id
+    written: list[str] = field(default_factory=list)  # ids whose record was created or changed
+    unchanged: list[str] = field(default_factory=list)  # ids whose record already held exactly this
+    versions: list[list[str]] = field(default_factory=list)  # ids of one article's versions, the main one first
+    kept_edits: dict[str, list[str]] = field(default_factory=dict)  # id → fields whose hand correction was kept
+    inference: bool = True  # False when builder.timex could not be imported: no `published_inferred`
+
+    def summary(self) -> str:
+        text = (f"ingest: {len(self.sources)} article(s): {len(self.written)} record(s) written, "
+                f"{len(self.unchanged)} unchanged")
+        if self.versions:
+            text += f"; {len(self.versions)} article(s) with several versions"
+        if self.kept_edits:
+            text += f"; hand edits kept in {len(self.kept_edits)} record(s)"
+        if not self.inference:
+            text += "; creation dates of undated articles not inferred (builder.timex unavailable)"
+        return text
+
+
+def _infer(sources: list[Source]) -> bool:
+    """Fill `published_inferred` for articles that state no date; False when the tagger is not there."""
+    try:
+        from .timex import infer_creation_date
+    except ImportError:
+        # TODO(timex): drop this fallback once builder.timex.infer_creation_date has landed.
+        return False
+    for source in sources:
+        if source.published is None:
+            value, evidence = infer_creation_date(source.text)
+            source.published_inferred = EdtfDate.parse(value).text if value else None
+            source.inferred_evidence = [str(item) for item in evidence or []] if value else []
+    return True
+
+
+def _input_key(path: Path, root: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    for base in (Path(os.path.abspath(root)), root.resolve()):
+        if absolute.is_relative_to(base):
+            return absolute.relative_to(base).as_posix()
+    raise InputError(path, "is outside the project", "copy the file into the project folder first")
+
+
+def _expand(inputs: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir() and not item.is_symlink():
+            files += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+                            and not any(part.startswith(".") for part in p.relative_to(item).parts))
+        elif item.exists() or item.is_symlink():
+            files.append(item)
+        else:
+            raise InputError(item, "does not exist", "give an article file or a folder of articles")
+    return files
+
+
+def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, root: Path | None = None) -> IngestReport:
+    """Read raw articles into source records under `sources_dir`; hand edits to records survive.
+
+    `inputs` are files or folders (searched for .txt, .md, .html); input paths are recorded relative
+    to `root` (the project folder, by default the current one), and none may lead outside it. Every
+    input is read and checked first: on any bad input nothing is written and InputError (one bad
+    input) or InputErrors (several) names them.
+    """
+    root = Path(root or Path.cwd())
+    directory = Path(sources_dir)
+    report = IngestReport()
+
+    # 1. Read and check every input; nothing is written unless all are good.
+    drafts: dict[str, Source] = {}
+    hashes: dict[str, str] = {}
+    errors: list[InputError] = []
+    files = _expand(inputs)
+    for path in tqdm(files, desc="ingest", unit="article", file=sys.stderr, disable=not progress or not files):
+        try:
+            inside(root, path)
+            key = _input_key(path, root)
+            if key not in drafts:
+                drafts[key] = replace(read_article(path, root), input=key)
+                hashes[key] = _digest(path.read_bytes())
+        except InputError as error:
+            errors.append(error)
+    if errors:
+        raise errors[0] if len(errors) == 1 else InputErrors(errors)
+    report.inference = _infer(list(drafts.values()))
+
+    # 2. Ids: an input keeps the id it was given first, whatever its title becomes.
+    state_path = directory / STATE_FILE
+    state = _load_state(state_path)
+    entries: dict[str, dict] = state["inputs"]
+    taken = {p.stem for p in directory.glob("*.md")} | {e["id"] for e in entries.values()}
+    lost = None
+    for key in sorted(drafts):
+        if key in entries:
+            continue
+        if lost is None:
+            lost = _records_by_input(directory) if directory.is_dir() else {}
+        if key in lost and lost[key] not in {e["id"] for e in entries.values()}:
+            entries[key] = {"id": lost[key]}  # state lost: the record found again, its values kept
+        else:
+            draft = drafts[key]
+            entries[key] = {"id": _unique(slug(draft.title, draft.published), taken)}
+
+    # 3. Each record as it stands now: missing, untouched since ingest wrote it, or read back.
+    status: dict[str, str] = {}
+    current: dict[str, Source] = {}
+    for key, entry in entries.items():
+        path = directory / f"{entry['id']}.md"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            status[key] = "missing"
+            continue
+        if _digest(data) == entry.get("record_sha256") and not entry.get("kept"):
+            status[key] = "untouched"  # holds exactly what ingest extracted last time
+        else:
+            status[key] = "read"
+            current[key] = read_source(path, root)
+
+    # 4. Field by field, a value that differs from what ingest extracted last was corrected by hand.
+    merged: dict[str, Source] = {}
+    kept: dict[str, list[str]] = {}
+    for key, draft in drafts.items():
+        entry, record = entries[key], current.get(key)
+        last = entry.get("extracted")
+        values, kept[key] = {"id": entry["id"]}, []
+        for name in MERGED:
+            new = getattr(draft, name)
+            if record is not None and (last is None or _value(record, name) != last.get(name)) and getattr(record, name) != new:
+                values[name] = getattr(record, name)
+                kept[key].append(name)
+            else:
+                values[name] = new
+        merged[key] = Source(**values)
+
+    # 5. Versions: records with the same canonical URL (or the very same text) are one article; the
+    # main version is the latest, then the longest; the others point to it with `version_of`.
+    members: dict[str, tuple] = {}  # key → (id, group, published, length of text)
+    for key, entry in entries.items():
+        source = merged.get(key) or current.get(key)
+        if source is not None:
+            members[key] = (source.id, source.url or _value(source, "text"), source.published, len(source.text))
+        elif status.get(key) == "untouched":
+            last = entry["extracted"]
+            members[key] = (entry["id"], last.get("url") or last["text"], last.get("published"), entry.get("chars", 0))
+    groups: dict[str, list[str]] = {}
+    for key in sorted(members, key=lambda k: members[k][0]):
+        groups.setdefault(members[key][1], []).append(key)
+    proposed: dict[str, str | None] = dict.fromkeys(members)
+    for keys in groups.values():
+        if len(keys) > 1:
+            ordered = sorted(keys, key=lambda k: (members[k][2] or "", members[k][3]), reverse=True)
+            for key in ordered[1:]:
+                proposed[key] = members[ordered[0]][0]
+            report.versions.append([members[k][0] for k in ordered])
+    report.versions.sort()
+
+    # 6. Render every input's record, and other records whose version link changes.
+    files: dict[Path, str] = {}
+    for key in sorted(members):
+        entry, record, new = entries[key], current.get(key), proposed[key]
+        last = entry.get("extracted") or {}
+        path = directory / f"{entry['id']}.md"
+        if record is not None and (not last or record.version_of != last.get("version_of")) and record.version_of != new:
+            final, kept_link = record.version_of, True  # the editor set or cleared the link
+        else:
+            final, kept_link = new, False
+        if key in drafts:
+            source = replace(merged[key], version_of=final)
+            fields_kept = kept[key] + (["version_of"] if kept_link else [])
+            entry.update(extracted=_extracted(drafts[key]), input_sha256=hashes[key], chars=len(drafts[key].text))
+        else:
+            before = record.version_of if record is not None else last.get("version_of")
+            fields_kept = [f for f in entry.get("kept", []) if f != "version_of"] + (["version_of"] if kept_link else [])
+            entry["extracted"] = dict(last)
+            if final == before:
+                entry["extracted"]["version_of"] = new
+                entry["kept"] = sorted(fields_kept)
+                continue
+            source = replace(record or read_source(path, root), version_of=final)
+        entry["extracted"]["version_of"] = new
+        rendered = render_source(source)
+        files[path] = rendered
+        entry.update(record_sha256=_digest(rendered), kept=sorted(fields_kept))
+        if fields_kept:
+            report.kept_edits[source.id] = sorted(fields_kept)
+    state["version"] = STATE_VERSION
+    files[state_path] = _render_state(state)
+
+    changed = set(write_all(files))
+    for key in sorted(drafts):
+        record_id = entries[key]["id"]
+        report.sources[key] = record_id
+        (report.written if directory / f"{record_id}.md" in changed else report.unchanged).append(record_id)
+    report.written += sorted(p.stem for p in changed if p.suffix == ".md" and p.stem not in report.written)
+    return report
