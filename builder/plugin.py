@@ -1,0 +1,101 @@
+"""The MkDocs plugin: adapts the render stage to MkDocs' events; it computes nothing of its own."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+
+from . import render
+from .errors import InputError, InputErrors
+from .sources import load_sources
+from .timelines import load_timelines
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+class TimelineConfig(base.Config):
+    timelines_dir = opt.Type(str, default="timelines")  # relative to mkdocs.yml
+    sources_dir = opt.Type(str, default="sources")  # relative to docs_dir
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    """Timeline, actor, tag and source pages, generated in memory from timelines/*.yml and the source records."""
+
+    def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError("timeline plugin: set 'use_directory_urls: true' in mkdocs.yml (its links assume folder URLs)")
+        self.root = Path(config.config_file_path).parent
+        self.timelines_dir = self.root / self.config.timelines_dir
+        self.sources_folder = self.config.sources_dir.strip("/")
+        # Our theme folder goes before Material's (after a custom_dir): its main.html and assets join the site.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(render.THEME))
+        config.extra_css.extend(a for a in render.ASSETS if a.endswith(".css"))
+        config.extra_javascript.extend(a for a in render.ASSETS if a.endswith(".js"))
+        return config
+
+    def on_files(self, files: Files, config):
+        try:
+            timelines = load_timelines(self.timelines_dir, self.root)
+            sources = load_sources(Path(config.docs_dir) / self.sources_folder, self.root)
+        except (InputError, InputErrors) as error:
+            raise PluginError(str(error)) from None
+        self.site = render.build_site(config.site_name, timelines, sources, config.site_url or "", self.sources_folder)
+        for event in self.site.unique_events():
+            for citation in render.all_citations(event):
+                if citation.source not in sources:
+                    log.warning(f"event '{event.id}' cites a missing source '{citation.source}' (run `timeline check`)")
+        self.pages = {p.src_uri: p for p in render.pages(self.site, with_home=files.get_file_from_path("index.md") is None)}
+        for page in self.pages.values():
+            if page.kind == "source":
+                continue  # the record file itself is the page; its HTML is replaced below
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{page.src_uri} clashes with a page the timeline plugin writes "
+                                  "(rename or remove it)")
+            files.append(File.generated(config, page.src_uri, content=""))
+        if config.nav is None:
+            config.nav = self._nav(files)
+        return files
+
+    def _nav(self, files: Files) -> list:
+        """Home, the timelines, the indexes, then the site's own pages; single actor, tag and source pages stay out."""
+        timelines = [uri for uri, p in self.pages.items() if p.kind == "timeline"]
+        nav = ["index.md"] + ([{"Timelines": timelines}] if timelines else [])
+        nav += [uri for uri, p in self.pages.items() if p.kind in ("actors", "tags", "sources")]
+        nav += sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in self.pages and f.src_uri != "index.md")
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        # The theme prints page.meta.title unescaped; an escaped (Markup) title shows as text. The record's own
+        # front matter never reaches the theme or the search index.
+        page.meta = {"title": escape(spec.title)}
+        if spec.kind == "timeline":
+            page.meta["timeline_feed"] = spec.url + render.EXPORTS["atom"]
+        return ""  # the text is untrusted: Markdown never sees it; on_page_content puts our escaped HTML in
+
+    def on_page_content(self, html, page, config, files):
+        spec = self.pages.get(page.file.src_uri)
+        if spec is None:
+            return html
+        page.toc = get_toc([{"level": 2, "id": f"y-{year}", "name": str(year), "children": []}
+                            for year in render.toc_years(self.site, spec)])
+        return render.render_page(self.site, spec)
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.timelines_dir))
+        return server
+
+    def on_post_build(self, config):
+        for path, text in render.exports(self.site).items():
+            target = Path(config.site_dir) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
