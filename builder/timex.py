@@ -20,15 +20,48 @@ SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # winter runs Dec-Feb, so it is named by the year of its December
 REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+TENSE_REACH_DAYS = 200  # how far from the creation date a tense cue may place a year-less date
 
 
 # ---------------------------------------------------------------------------------------------------
 # The grammar: vocabulary lists become alternations, pattern templates become one big expression.
 
 def _alternation(words) -> str:
-    """Longest first, so "the past" wins over "the"; a space matches any run of white space."""
-    parts = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    """A regex for any of the words; a space matches any run of white space."""
+    return _trie({w.lower() for w in words})
+
+
+def _trie(words) -> str:
+    """An alternation factored by common prefixes, so the regex engine tries one branch per letter, not per
+    word; a longer word wins over its prefix ("the past" over "the")."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+def _first_words(data: dict) -> set[str]:
+    """Every word an expression can begin with; the grammar is only tried where one of them stands."""
+    tables = ("months", "weekdays", "seasons", "parts_of_day")
+    words = [w for t in tables for ws in data[t].values() for w in ws]
+    for key in ("numbers", "ordinals", "units", "plurals", "anchors", "positions", "approximators", "deictic",
+                "references", "sets", "holidays", "floating_holidays", "clock_words"):
+        words += list(data[key])
+    words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
+    words += [u + "s" for u in data["units"]]
+    return {re.split(r"[\s.-]", w.lower())[0] for w in words} - {""}
 
 
 def _word_number_regex(numbers: dict) -> str:
@@ -47,6 +80,7 @@ class _Grammar:
     lookup: dict[str, dict[str, object]]  # field -> {lower-case word: meaning}
     future_cue: re.Pattern
     past_cue: re.Pattern
+    after: dict[str, re.Pattern]  # table -> "the text before ends with one of its words"
 
 
 @lru_cache(maxsize=1)
@@ -110,14 +144,17 @@ def grammar() -> _Grammar:
         alternatives.append(f"(?P<{alt}>{body})")
         fields[alt] = [(g, g.split("__", 1)[1]) for g in re.findall(rf"\(\?P<({alt}__\w+)>", body)]
         handler[alt] = name
-    regex = re.compile(r"(?<![\w'’])(?:%s)(?![\w'’]|-\d)" % "|".join(alternatives), re.IGNORECASE)
+    starts = r"(?=(?:%s)\b|\d|['’]\d)" % _trie(_first_words(data))
+    regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-\d)" % (starts, "|".join(alternatives)), re.IGNORECASE)
 
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     future_cue = re.compile(r"\b(?:%s)\b" % _alternation(tense["future"]), re.IGNORECASE)
     past_cue = re.compile(r"\b(?:%s|(?!(?:%s)\b)[a-z]{2,}ed)\b" % (_alternation(tense["past"]), not_past),
                           re.IGNORECASE)
-    return _Grammar(regex, fields, handler, data, lookup, future_cue, past_cue)
+    after = {table: re.compile(r"(?<!\w)(%s)\s*$" % _alternation(data[table]), re.IGNORECASE)
+             for table in ("signals", "season_signals", "not_year_after")}
+    return _Grammar(regex, fields, handler, data, lookup, future_cue, past_cue, after)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -166,6 +203,18 @@ def _pick(candidates: list[date], ref: date, direction: str, inclusive: bool = T
     if direction == "future":
         after = [c for c in candidates if c > ref or (inclusive and c == ref)]
         return min(after) if after else min(candidates, key=lambda c: abs(c - ref))
+    return min(candidates, key=lambda c: abs(c - ref))
+
+
+def _pick_near(candidates: list[date], ref: date, direction: str, reach: int) -> date:
+    """The candidate the tense points to when it lies within `reach` days of `ref`, else the nearest one.
+
+    A year-less "Jan. 14" or "in May" in news is nearly always within months of the article; a tense cue read
+    from a long sentence should not move it a year away.
+    """
+    chosen = _pick(candidates, ref, direction) if direction in ("past", "future") else None
+    if chosen is not None and abs((chosen - ref).days) <= reach:
+        return chosen
     return min(candidates, key=lambda c: abs(c - ref))
 
 
@@ -302,7 +351,7 @@ class _Resolver:
                 pass
         if not candidates:
             return None
-        return "DATE", _pick(candidates, ref, m.tense).isoformat(), True
+        return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
@@ -321,8 +370,7 @@ class _Resolver:
             elif anchor in (-1, 1):
                 year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
             else:
-                direction = m.tense or ("" if pos else "neutral")
-                year = ref.year if direction == "neutral" else _pick(firsts, this_month, direction).year
+                year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_DAYS).year
         return "DATE", f"{year}-{month:02d}", True
 
     def _year_of(self, f, ref) -> int | None:
@@ -476,17 +524,27 @@ class _Resolver:
         anchor = self.L["anchor"][f["anchor"]]
         if unit in ("second", "minute", "hour"):
             return None
-        if anchor == "the":
+        if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
+            return "DURATION", _duration(1, unit), False  # "the year ended March 31"
+        if anchor in ("the", "latest"):
             if unit in ("day", "week", "month") and not f.get("pos"):
                 return None  # "the day" alone refers back to a date we do not track
-            if unit == "quarter":  # "the quarter" of a results report: the latest one that has begun
-                anchor = 0
-            else:
-                anchor = 0
+            # "the quarter" of a results report is the latest one that has ended
+            anchor = -1 if unit == "quarter" else 0
         if ref is None:
             return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX",
                             "quarter": "XXXX-QX"}.get(unit, "XXXX"), True
         return "DATE", _shift(ref, unit, int(anchor)), True
+
+    def _year_ago(self, m, f, ref):
+        """'the year-ago quarter', 'year-earlier': the same period of a results report, one year back."""
+        quarterly = f.get("period") in ("quarter", "period") or "quarter" in m.f["_sentence"]
+        if ref is None:
+            return "DATE", "XXXX-QX" if quarterly else "XXXX", True
+        if quarterly:
+            year, month = _add_months(ref.year, ref.month, -3 - 12)
+            return "DATE", f"{year}-Q{_quarter(month)}", True
+        return "DATE", str(ref.year - 1), True
 
     def _ago(self, m, f, ref):
         """'two years ago', 'a week earlier', 'three days from now'."""
@@ -498,6 +556,8 @@ class _Resolver:
         if ref is None:
             return "DATE", "PAST_REF" if back else "FUTURE_REF", True
         shift = unit if unit != "weekend" else "week"
+        if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
+            shift, n = "quarter", 5  # "up from $10 million a year ago": the latest ended quarter, a year back
         if unit == "decade":
             shift, n = "year", n * 10
         return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True
@@ -544,7 +604,7 @@ class _Resolver:
 
     def _after_word(self, m, table: str) -> bool:
         """Whether the expression follows one of the words of a vocabulary table."""
-        return bool(re.search(r"(?<!\w)(?:%s)\s*$" % _alternation(self.g.data[table]), m.f["_before"], re.I))
+        return bool(self.g.after[table].search(m.f["_before"]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -581,15 +641,9 @@ def _tense(text: str, start: int, end: int, g: _Grammar) -> str:
     return first[0]
 
 
-_SIGNAL_CACHE: dict[str, re.Pattern] = {}
-
-
 def _signal(before: str, g: _Grammar) -> str:
-    rx = _SIGNAL_CACHE.get("rx")
-    if rx is None:
-        rx = _SIGNAL_CACHE["rx"] = re.compile(r"\b(%s)\s+$" % _alternation(g.data["signals"]), re.IGNORECASE)
-    m = rx.search(before)
-    return m[1].lower() if m else ""
+    m = g.after["signals"].search(before)
+    return m[1].lower() if m and before[m.end(1):].strip() == "" and before[m.end(1):] else ""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -641,29 +695,24 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             continue
         kind = g.handler[alt]
         before = text[max(0, start - 40):start]
-        f["_before"], f["_after"], f["_text"] = before, text[end:end + 6], hit.group(0).lower()
+        f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], text[start:end].lower()
+        f["_sentence"] = text[max(0, start - 150):end + 100].lower() if kind in ("ago", "year_ago") else ""
+        possessive = text[end - 2:end] in ("'s", "’s")
+        if possessive:
+            end -= 2  # TimeML leaves the possessive out: "Friday's meeting"
         m = _Match(start, end, kind, f)
         if kind in _NEEDS_TENSE:
-            m.tense = _tense(text, start, end, g)
+            # "Wednesday's ruling" names an event already reported
+            m.tense = "past" if possessive and kind == "weekday" else _tense(text, start, end, g)
         result = _resolve(resolve, m, reference)
         if result is None:
             pos = start + 1
             continue
         kind_type, value, edtf, relative, anchor = result
-        start, end = _trim(text, start, end, kind, f)
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor,
                            _signal(text[max(0, start - 30):start], g)))
         pos = hit.end()
     return found
-
-
-def _trim(text: str, start: int, end: int, kind: str, f: dict) -> tuple[int, int]:
-    """TimeML leaves the preposition out of 'in the past'."""
-    if kind == "reference":
-        m = re.match(r"(?:in|at)\s+(?=the\b|recent\b)", text[start:end], re.IGNORECASE)
-        if m:
-            start += m.end()
-    return start, end
 
 
 def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
@@ -701,3 +750,6 @@ def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
         return kind, low[1], edtf, True, "inferred-dct"
     unresolved = resolve(m, None)
     return (unresolved or low)[0], (unresolved or low)[1], None, True, "inferred-dct"
+
+
+grammar()  # compile the vocabulary once, at import
