@@ -125,11 +125,19 @@ class Site:
     def with_tag(self, name: str) -> list[Event]:
         return [e for e in self.unique_events() if name in e.tags]
 
+    def all_copies(self) -> list[Event]:
+        """Every published event as each timeline has it: the copies of one event may cite different quotes."""
+        return [e for events in self.events.values() for e in events]
+
     def citing(self, source_id: str) -> list[Event]:
-        return [e for e in self.unique_events() if any(c.source == source_id for c in all_citations(e))]
+        found: dict[str, Event] = {}
+        for event in self.all_copies():
+            if any(c.source == source_id for c in all_citations(event)):
+                found.setdefault(event.id, event)
+        return sorted(found.values(), key=event_key)
 
     def quotes(self, source_id: str) -> list[str]:
-        return sorted({c.quote for e in self.unique_events() for c in all_citations(e) if c.source == source_id})
+        return sorted({c.quote for e in self.all_copies() for c in all_citations(e) if c.source == source_id})
 
     def versions(self, source_id: str) -> list[str]:
         """Other records of the same article: the one this is a version of, and those that are versions of this."""
