@@ -428,9 +428,7 @@ class _Resolver:
                 year = ref.year - 1 if n >= current else ref.year
             elif anchor == 1:
                 year = ref.year + 1 if n <= current else ref.year
-            elif m.tense == "future":
-                year = ref.year if n >= current else ref.year + 1
-            else:  # reported results: the latest such quarter that has begun
+            else:  # results are reported, or expected, for the latest such quarter that has begun
                 year = ref.year if n <= current else ref.year - 1
         return "DATE", f"{year}-{letter}{n}", True
 
@@ -578,6 +576,10 @@ class _Resolver:
             return None
         if m.f["_after"].startswith((" old", "-old")):
             return None
+        if unit == "second" and f.get("num") in ("a", "an", "one"):
+            return None  # "a second term"
+        if unit == "quarter" and (re.match(r"\s+of\b", m.f["_after"]) or "-" in text):
+            return None  # "a quarter of the vote", "three-quarters"
         return "DURATION", _duration(n, unit), False
 
     def _vague_duration(self, m, f, ref):
@@ -750,6 +752,110 @@ def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
         return kind, low[1], edtf, True, "inferred-dct"
     unresolved = resolve(m, None)
     return (unresolved or low)[0], (unresolved or low)[1], None, True, "inferred-dct"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Inferring when an undated article was written.
+
+_MONTH_OR_SEASON = re.compile(r"XXXX-(\d{2}|SP|SU|FA|WI)(?:-(\d{2}))?$")
+_ENDS_OF_STATE = ("until", "till", "til", "through")
+_STATISTIC = re.compile(r"\d\s*(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+
+
+def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
+    """The interval an undated article must have been written in, read from its own tensed references.
+
+    A date in past-tense context is a lower bound (it had happened), in future-tense context an upper bound.
+    A year given as a statistic ("1.7 percent in 2023") is a year already over. An end of a state ("was
+    extended until October 1, 2024") bounds the article from above when nothing firmer does. With no upper
+    bound the article is placed in the year of its latest past reference. Year-less future months and
+    seasons ("will take place in July") then bound the position inside that year. Returns an uncertain EDTF
+    ("2024?", "2024-01?/2024-05?") and the sentences used, or (None, []) when no absolute date supports an
+    inference. Never a day.
+    """
+    from .sentences import split_sentences
+
+    g = grammar()
+    timexes = tag(text, None)
+    if not any(t.edtf for t in timexes):
+        return None, []
+    sentences = split_sentences(text)
+
+    def sentence_of(t: Timex) -> str:
+        for start, end in sentences:
+            if start <= t.start < end:
+                return text[start:end]
+        return t.text
+
+    low: tuple[date, str] | None = None
+    high: tuple[date, str] | None = None
+    state_ends: list[tuple[date, str]] = []
+    year_less: list[tuple[Timex, str]] = []
+    for t in timexes:
+        if t.type != "DATE":
+            continue
+        tense = _tense(text, t.start, t.end, g)
+        if t.edtf is None:
+            if tense == "future" and _MONTH_OR_SEASON.match(t.value):
+                year_less.append((t, sentence_of(t)))
+            continue
+        span = EdtfDate.parse(t.edtf)
+        sentence = sentence_of(t)
+        if t.signal in _ENDS_OF_STATE:
+            state_ends.append((span.upper, sentence))
+            continue
+        if t.signal == "since":
+            tense = "past"
+        if tense == "past":
+            bound = span.lower
+            if span.precision == "year" and _STATISTIC.search(sentence):
+                bound = date(span.lower.year + 1, 1, 1)  # a year's figures are known once it is over
+            if low is None or bound > low[0]:
+                low = (bound, sentence)
+        elif tense == "future":
+            if high is None or span.upper < high[0]:
+                high = (span.upper, sentence)
+    if low is None and high is None:
+        return None, []
+    if low is None:
+        return f"../{high[0].year:04d}-{high[0].month:02d}?", [high[1]]
+    if high is None:
+        later = [end for end in state_ends if end[0] >= low[0]]
+        high = min(later) if later else None
+    evidence = [bound[1] for bound in (low, high) if bound]
+    if high is None or high[0].year > low[0].year:
+        high_day = date(low[0].year, 12, 31)  # the year of its latest past reference
+    else:
+        high_day = high[0]
+    if high_day < low[0]:
+        return None, []
+    for t, sentence in year_less:
+        month_end = _year_less_end(t.value, low[0].year)
+        if month_end and low[0] <= month_end < high_day:
+            high_day = month_end
+            evidence.append(sentence)
+    evidence = list(dict.fromkeys(evidence))
+    first, last = low[0], high_day
+    if first.year == last.year and first.month == 1 and last.month == 12:
+        return f"{first.year}?", evidence
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}?", evidence
+    return f"{first.year:04d}-{first.month:02d}?/{last.year:04d}-{last.month:02d}?", evidence
+
+
+def _year_less_end(value: str, year: int) -> date | None:
+    """The last day of a year-less month or season ("XXXX-07", "XXXX-FA") in the given year."""
+    m = _MONTH_OR_SEASON.match(value)
+    if not m:
+        return None
+    code = m[1]
+    if code in SEASON_START:
+        if code == "WI":
+            return None  # winter straddles two years
+        first = SEASON_START[code]
+        return date(year, first + 3, 1) - timedelta(days=1)
+    month = int(code)
+    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
 
 
 grammar()  # compile the vocabulary once, at import
