@@ -23,6 +23,7 @@ SCHEMA = json.loads(resources.files("builder").joinpath("data/timeline.schema.js
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 EVENT_KEYS = list(SCHEMA["$defs"]["event"]["properties"])
 MAX_TIMELINE_BYTES = 5 * 1024 * 1024
+_UNCLOSED = {"flow sequence": "'['", "flow mapping": "'{'", "quoted scalar": "quote"}  # ruamel's words → the reader's
 
 
 class _Constructor(RoundTripConstructor):
@@ -106,6 +107,10 @@ def parse_document(path: Path, text: str) -> CommentedMap:
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         if "duplicate key" in str(exc):
             problem = "a key appears twice in one mapping"
+        elif exc.context_mark is not None and ("stream end" in problem or "end of stream" in problem):
+            # an unclosed bracket or quote: point to where it opens, not past the last line
+            opened = next((v for k, v in _UNCLOSED.items() if k in (exc.context or "")), "value")
+            mark, problem = exc.context_mark, f"the {opened} on this line is never closed"
         raise InputError(path, f"is not valid YAML: {problem}", "fix the YAML syntax at that line",
                          line=mark.line + 1 if mark else None) from None
     except Exception as exc:  # ruamel raises a few non-marked errors for odd input
