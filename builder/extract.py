@@ -145,18 +145,21 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
         before = text[:start]
         signal = re.search(r"(?:\b(?:on|in|at|during|last|this|earlier|later|from)\s+)?$", before, re.I)
         cut_start = signal.start() if signal and signal.group(0) else start
-        text = (text[:cut_start].rstrip() + " " + text[end:].lstrip(" ,")).strip()
+        head, tail = text[:cut_start].rstrip(), text[end:]
+        # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
+        text = (head + tail if head else tail.lstrip(" ,")).strip()
     text = re.sub(r"\s+", " ", text.replace("\xa0", " "))
     text = re.sub(r"^(?:[,;:]\s*)", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     # cut at the first clause break after a few words: the rest elaborates
     words = text.split(" ")
     for i, word in enumerate(words):
-        if i >= 5 and (word.endswith(",") or word.endswith(";") or word in ("—", "–")):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if i >= 5 and ((word.endswith(",") and not following[:1].isdigit()) or word.endswith(";") or word in ("—", "–")):
             words = words[: i + 1]
             break
-    if len(words) > 16:
-        words = words[:16] + ["…"]
+    if len(words) > 20:
+        words = words[:20] + ["…"]
     title = " ".join(words).rstrip(",;:.—– ")
     return title[:1].upper() + title[1:]
 

@@ -124,7 +124,7 @@ def test_order_and_comments_stay(project):
 
 def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
     project = fresh_project(tmp_path / "p")
-    late = tmp_path / "late"
+    late = project / "incoming"
     late.mkdir()
     for seed in sorted((project / "seeds").iterdir()):
         if seed.name.startswith(("001", "002")):
