@@ -105,12 +105,15 @@ def parse_document(path: Path, text: str) -> CommentedMap:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        at_end = "stream end" in problem or "end of stream" in problem
         if "duplicate key" in str(exc):
             problem = "a key appears twice in one mapping"
-        elif exc.context_mark is not None and ("stream end" in problem or "end of stream" in problem):
-            # an unclosed bracket or quote: point to where it opens, not past the last line
-            opened = next((v for k, v in _UNCLOSED.items() if k in (exc.context or "")), "value")
-            mark, problem = exc.context_mark, f"the {opened} on this line is never closed"
+        elif (exc.context_mark is not None and mark is not None and exc.context_mark.line < mark.line
+              and any(k in (exc.context or "") for k in _UNCLOSED) and (at_end or problem.startswith("expected ',' or"))):
+            # an unclosed bracket or quote: point to where it opens, not to where the parser gave up
+            opened = next(v for k, v in _UNCLOSED.items() if k in exc.context)
+            closed = "never closed" if at_end else f"not closed before line {mark.line + 1}"
+            mark, problem = exc.context_mark, f"the {opened} on this line is {closed}"
         raise InputError(path, f"is not valid YAML: {problem}", "fix the YAML syntax at that line",
                          line=mark.line + 1 if mark else None) from None
     except Exception as exc:  # ruamel raises a few non-marked errors for odd input
