@@ -20,7 +20,10 @@ SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # winter runs Dec-Feb, so it is named by the year of its December
 REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-TENSE_REACH_DAYS = 200  # how far from the creation date a tense cue may place a year-less date
+# how far from the creation date a tense cue may place a year-less day ("Jan. 14") or month ("in July"):
+# beyond that the nearest one wins, since a cue read from a long sentence is often not the governing verb
+TENSE_REACH_DAYS = 200
+TENSE_REACH_MONTH_DAYS = 250
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -53,15 +56,15 @@ def _trie(words) -> str:
 
 
 def _first_words(data: dict) -> set[str]:
-    """Every word an expression can begin with; the grammar is only tried where one of them stands."""
+    """Every word of the vocabulary; the grammar is only tried where one of them stands."""
     tables = ("months", "weekdays", "seasons", "parts_of_day")
     words = [w for t in tables for ws in data[t].values() for w in ws]
     for key in ("numbers", "ordinals", "units", "plurals", "anchors", "positions", "approximators", "deictic",
                 "references", "sets", "holidays", "floating_holidays", "clock_words"):
         words += list(data[key])
     words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
-    words += [u + "s" for u in data["units"]]
-    return {re.split(r"[\s.-]", w.lower())[0] for w in words} - {""}
+    words += [u + "s" for u in data["units"]] + [w + "s" for ws in data["weekdays"].values() for w in ws]
+    return {part for w in words for part in re.split(r"[\s.-]", w.lower())} - {""}
 
 
 def _word_number_regex(numbers: dict) -> str:
@@ -144,7 +147,12 @@ def grammar() -> _Grammar:
         alternatives.append(f"(?P<{alt}>{body})")
         fields[alt] = [(g, g.split("__", 1)[1]) for g in re.findall(rf"\(\?P<({alt}__\w+)>", body)]
         handler[alt] = name
-    starts = r"(?=(?:%s)\b|\d|['’]\d)" % _trie(_first_words(data))
+    # where an expression can begin: a telling word or a digit, or a common word ("the", "a", "last") with
+    # a telling word or digit among the next few; the engine skips every other position cheaply
+    first = _first_words(data)
+    weak = first & set(data["weak_start_words"])
+    strong = r"(?:(?:%s)\b|\d|['’]\d|pt?\d)" % _trie(first - weak - set(data["glue_words"]))
+    starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
     regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-\d)" % (starts, "|".join(alternatives)), re.IGNORECASE)
 
     tense = data["tense"]
@@ -280,25 +288,25 @@ def _unit(word: str) -> str:
 
 
 def _duration(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: 'P7Y', 'PT3H', 'P30Y' for three decades, 'P2Y6M' for two and a half years."""
     letter, granularity = grammar().data["units"][unit]
+    t = "T" if granularity == "time" else ""
     if n is None:
-        amount = "X"
-    elif unit == "decade":
-        amount, letter = f"{n * 10:g}", "Y"
-    elif n != int(n):  # "two and a half years": in the next unit down
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "D": ("H", 24), "W": ("D", 7), "H": ("M", 60)}
-        if letter in smaller:
-            letter2, factor = smaller[letter]
-            whole = int(n)
-            rest = round((n - whole) * factor)
-            if whole:
-                t = "T" if granularity == "time" or letter2 in ("H",) and letter == "D" else ""
-                return f"P{whole}{letter}{t}{rest}{letter2}" if not t else f"P{whole}DT{rest}H"
-            return f"P{'T' if letter2 == 'H' or granularity == 'time' else ''}{rest}{letter2}"
-        amount = f"{n:g}"
-    else:
-        amount = str(int(n))
-    return f"P{'T' if granularity == 'time' else ''}{amount}{letter}"
+        return f"P{t}X{letter}"
+    if unit == "decade":
+        n, letter = n * 10, "Y"
+    if n == int(n):
+        return f"P{t}{int(n)}{letter}"
+    # a fraction goes to the next unit down
+    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24)} if not t else {"H": ("M", 60), "M": ("S", 60)}
+    if letter not in smaller:
+        return f"P{t}{n:g}{letter}"
+    letter2, factor = smaller[letter]
+    whole, rest = int(n), round((n - int(n)) * factor)
+    head = f"{whole}{letter}" if whole else ""
+    if letter2 == "H":
+        return f"P{head}T{rest}H"
+    return f"P{t}{head}{rest}{letter2}"
 
 
 class _Resolver:
@@ -313,6 +321,9 @@ class _Resolver:
         return getattr(self, "_" + m.kind)(m, m.f, ref)
 
     # -- absolute dates ----------------------------------------------------------------------------
+    def _iso_duration(self, m, f, ref):
+        return "DURATION", m.f["_text"].upper(), False
+
     def _iso(self, m, f, ref):
         y, mo, d = int(f["y"]), int(f["m"]), int(f["d"])
         try:
@@ -356,6 +367,9 @@ class _Resolver:
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
         pos = self.L["pos"].get(f.get("pos", ""), "")
+        if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor")
+                and not self._after_word(m, "season_signals")):
+            return None  # "Theresa May", "the March for Life"
         if "year" in f:
             return "DATE", f"{f['year']}-{month:02d}", False
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
@@ -370,7 +384,7 @@ class _Resolver:
             elif anchor in (-1, 1):
                 year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
             else:
-                year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_DAYS).year
+                year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_MONTH_DAYS).year
         return "DATE", f"{year}-{month:02d}", True
 
     def _year_of(self, f, ref) -> int | None:
@@ -387,8 +401,9 @@ class _Resolver:
         if "year" in f:
             return "DATE", f"{f['year']}-{code}", False
         anchor_word = f.get("anchor", "")
-        if not anchor_word and not position and not self._after_word(m, "season_signals"):
-            return None  # "fall" the verb, "summer camp"
+        if anchor_word in ("", "the") and not position and not self._after_word(m, "season_signals"):
+            if not anchor_word or f["season"] == "fall":
+                return None  # "prices fall", "summer camp", "the fall of the Wall"
         if ref is None:
             return "DATE", f"XXXX-{code}", True
         year = self._year_of(f, ref)
@@ -445,6 +460,8 @@ class _Resolver:
         if m.f["_text"] == f["year"] and (self._after_word(m, "not_year_after")
                                           or re.match(r"\s*(?:percent|per\s+cent)", m.f["_after"])):
             return None  # "about 2000 people", "$1999"
+        if re.search(r"\d[-–.]$|\(\d+\)\s*$", m.f["_before"]):
+            return None  # a phone number: "555-2024", "(202) 1990"
         return "DATE", f["year"], False
 
     def _holiday(self, m, f, ref):
@@ -563,7 +580,7 @@ class _Resolver:
     def _duration(self, m, f, ref):
         unit = _unit(f["unit"])
         n = _number(f["num"]) if f.get("num") else None
-        if f.get("half"):
+        if f.get("half") or f.get("half2"):
             n = (n or 0) + 0.5
         if f.get("num2"):
             n = None  # "12 to 18 months"
@@ -739,8 +756,9 @@ def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
     kind, value, relative = low
     if not relative:
         return kind, value, edtf_of(value) if kind in ("DATE", "TIME") else None, False, "absolute"
-    if low[1] != high[1] and m.kind in ("month", "season", "quarter") and ref.low.year == ref.high.year:
-        # a year-less month or season in an article of a known year: that year
+    whole_year = (ref.low.month, ref.low.day, ref.high.month, ref.high.day) == (1, 1, 12, 31)
+    if low[1] != high[1] and m.kind in ("month", "season", "quarter") and whole_year and ref.low.year == ref.high.year:
+        # a year-less month or season in an article of a known year (but not month): that year
         m.tense = "neutral"
         low, high = resolve(m, ref.low), resolve(m, ref.high)
     if low[1] == high[1] and kind in ("DATE", "TIME"):

@@ -1,0 +1,225 @@
+"""The temporal tagger on news text: what it finds, how it resolves it, and what it must leave alone."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from builder.model import EdtfDate
+from builder.timex import infer_creation_date, tag
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def found(text: str, creation_date: str | None = "2024-11-04") -> dict[str, tuple[str, str, str | None]]:
+    """text of each expression -> (type, TIMEX3 value, EDTF)."""
+    return {t.text: (t.type, t.value, t.edtf) for t in tag(text, creation_date)}
+
+
+def only(text: str, creation_date: str | None = "2024-11-04"):
+    timexes = tag(text, creation_date)
+    assert len(timexes) == 1, [t.text for t in timexes]
+    return timexes[0]
+
+
+# --- absolute dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Olaf Scholz meets NATO chief Rutte in Berlin\n\nNovember 4, 2024\n", "November 4, 2024", "2024-11-04"),
+    ("attend a press conference in Berlin, Germany, Monday, Nov. 4, 2024.", "Monday, Nov. 4, 2024", "2024-11-04"),
+    ("The ceasefire was signed on 4 November 2024 in Cairo.", "4 November 2024", "2024-11-04"),
+    ("NATO Secretary General Mark Rutte’s Visit to Berlin\n\n12/12/2025\nSpread the love", "12/12/2025", "2025-12-12"),
+    ("The report was filed 2024-11-04 with the court.", "2024-11-04", "2024-11-04"),
+    ("the contract was extended by one year until October 1, 2024.", "October 1, 2024", "2024-10-01"),
+    ("On December 11, 2025, NATO Secretary General Mark Rutte conducted a visit.", "December 11, 2025", "2025-12-11"),
+])
+def test_absolute_dates(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, None)}[expression]
+    assert (timex.type, timex.value, timex.edtf, timex.relative) == ("DATE", value, value, False)
+    assert sentence[timex.start:timex.end] == expression
+
+
+# --- partial dates: true precision, never an invented day or month --------------------------------------
+
+@pytest.mark.parametrize("sentence, expression, value, edtf", [
+    ("Rutte met Scholz in Leipzig in March 2013.", "March 2013", "2013-03", "2013-03"),
+    ("Spending rose to 1.7 percent in 2023, according to NATO data.", "2023", "2023", "2023"),
+    ("Inflation peaked in mid-2024 before easing.", "mid-2024", "2024", "2024"),
+    ("The alliance expanded east in the 1990s.", "the 1990s", "199", "1990/1999"),
+    ("The talks resumed during the fall of 2023.", "the fall of 2023", "2023-FA", "2023-23"),
+    ("Profits fell in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3", "2024-07/2024-09"),
+])
+def test_partial_dates_keep_their_precision(sentence, expression, value, edtf):
+    assert found(sentence)[expression] == ("DATE", value, edtf)
+    assert EdtfDate.parse(edtf)  # every EDTF we write is one the model reads
+
+
+# --- relative expressions against a stated creation date (Monday 4 November 2024) -----------------------
+
+@pytest.mark.parametrize("sentence, expression, value, edtf", [
+    ("Scholz said last year that spending would rise.", "last year", "2023", "2023"),
+    ("The vote is scheduled for next week.", "next week", "2024-W46", "2024-11-11/2024-11-17"),
+    ("He was elected two years ago.", "two years ago", "2022", "2022"),
+    ("Rutte arrived in Berlin yesterday.", "yesterday", "2024-11-03", "2024-11-03"),
+    ("Rutte is in Berlin today.", "today", "2024-11-04", "2024-11-04"),
+    ("Ministers meet this week in Brussels.", "this week", "2024-W45", "2024-11-04/2024-11-10"),
+    ("The minister resigned earlier this month.", "earlier this month", "2024-11", "2024-11"),
+    ("Exports fell sharply last month.", "last month", "2024-10", "2024-10"),
+    ("The talks will resume this spring.", "this spring", "2024-SP", "2024-21"),
+])
+def test_relative_expressions_resolve_against_the_creation_date(sentence, expression, value, edtf):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.value, timex.edtf, timex.relative, timex.anchor) == (value, edtf, True, "dct")
+
+
+def test_the_preposition_before_an_expression_is_its_signal():
+    timexes = tag("Stoltenberg stays until October 1, 2024, and has led NATO since 2014.", None)
+    assert [(t.text, t.signal) for t in timexes] == [("October 1, 2024", "until"), ("2014", "since")]
+
+
+# --- tense decides which side of the creation date a bare weekday, month or season is on ----------------
+
+@pytest.mark.parametrize("sentence, edtf", [
+    # seed 001 is dated Monday 4 November 2024: the trip is that day
+    ("NATO Secretary-General Mark Rutte will travel to Berlin on Monday to meet Olaf Scholz.", "2024-11-04"),
+    ("Rutte will travel to Berlin on Thursday.", "2024-11-07"),
+    ("Rutte met Scholz in Berlin on Thursday.", "2024-10-31"),
+    ("Rutte said on Friday that spending was too low.", "2024-11-01"),
+])
+def test_weekdays_follow_the_tense(sentence, edtf):
+    weekdays = [t for t in tag(sentence, "2024-11-04") if t.value[:4] == "2024"]
+    assert [t.edtf for t in weekdays] == [edtf]
+
+
+@pytest.mark.parametrize("sentence, edtf", [
+    ("Jens Stoltenberg will step down from office in the fall.", "2024-23"),
+    ("Rutte and his cabinet resigned in the fall.", "2023-23"),
+    ("The next NATO summit will take place in Washington in July.", "2024-07"),
+    ("The previous summit took place in Vilnius in July.", "2023-07"),
+    ("A decision on the new secretary general is expected in the spring.", "2024-21"),
+])
+def test_months_and_seasons_follow_the_tense(sentence, edtf):
+    # a February article: the coming autumn when future, the last one when past
+    assert only(sentence, "2024-02-15").edtf == edtf
+
+
+def test_a_year_less_day_is_the_nearest_one():
+    # a November article: the January deadline is the coming one, whatever the tense of the sentence
+    assert only("The court ruled that he must leave by Jan. 14.", "2024-11-04").value == "2025-01-14"
+    assert only("The blasts on Aug. 7 killed 257 people.", "2024-08-18").value == "2024-08-07"
+
+
+# --- durations, sets, times --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Germany spends 2% on defense for the first time in three decades.", "three decades", "P30Y"),
+    ("Spending has doubled in the past seven years.", "the past seven years", "P7Y"),
+    ("The treaty runs for P7Y under its article 4.", "P7Y", "P7Y"),
+    ("Talks lasted two and a half hours.", "two and a half hours", "PT2H30M"),
+    ("He has been in office for more than 13 years.", "more than 13 years", "P13Y"),
+])
+def test_durations(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.type, timex.value, timex.edtf) == ("DURATION", value, None)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The summit is held every year in a member state.", "every year", "P1Y"),
+    ("The ministry publishes the figures weekly.", "weekly", "P1W"),
+    ("Protesters gather on Mondays outside the parliament.", "Mondays", "XXXX-WXX-1"),
+])
+def test_sets(sentence, expression, value):
+    assert found(sentence)[expression] == ("SET", value, None)
+
+
+def test_times_of_day():
+    assert found("The press conference starts at 3 p.m. in the chancellery.")["3 p.m."] == (
+        "TIME", "2024-11-04T15:00", "2024-11-04")
+    assert found("Rutte met Scholz on Monday morning at the chancellery.")["Monday morning"] == (
+        "TIME", "2024-11-04TMO", "2024-11-04")
+
+
+# --- an unknown or an inferred creation date ---------------------------------------------------------
+
+def test_unknown_creation_date_leaves_relative_expressions_without_a_date():
+    timexes = {t.text: t for t in tag("Rutte met Scholz on Monday. Last year he visited Kyiv. "
+                                      "The summit will be in July 2025.", None)}
+    assert (timexes["Monday"].value, timexes["Monday"].edtf) == ("XXXX-WXX-1", None)
+    assert timexes["Last year"].edtf is None
+    assert timexes["July 2025"].edtf == "2025-07"  # absolute expressions still get their date
+
+
+@pytest.mark.parametrize("creation_date, sentence, edtf", [
+    ("2024?", "Last year, Stoltenberg's contract was extended.", "2023?"),
+    ("2024?", "Stoltenberg will step down in the fall.", "2024-23?"),
+    ("2024?", "Rutte met Scholz on Monday.", None),
+    ("2024?", "Rutte arrived in Berlin yesterday.", None),
+    ("2024-01?/2024-06?", "Stoltenberg will step down in the fall.", "2024-23?"),
+    ("2024-01?/2024-06?", "Rutte's cabinet resigned in the fall.", "2023-23?"),
+    ("2024-01?/2024-06?", "Rutte's cabinet resigned in the summer.", None),  # last summer, or this June?
+    ("2024-01?/2024-06?", "Exports fell last month.", None),
+    ("2024-01?/2024-06?", "The contract ends on October 1, 2024.", "2024-10-01"),
+])
+def test_inferred_creation_date_resolves_no_finer_than_it_allows(creation_date, sentence, edtf):
+    timex = only(sentence, creation_date)
+    assert timex.edtf == edtf
+    if timex.relative:
+        assert timex.anchor == "inferred-dct"
+
+
+def test_inferring_the_date_of_the_undated_stoltenberg_article():
+    text = (SEEDS / "004_b1b58fffac7be67a.txt").read_text()
+    inferred, evidence = infer_creation_date(text)
+    span = EdtfDate.parse(inferred)
+    assert span.uncertain and span.lower.year == span.upper.year == 2024
+    assert span.upper.month <= 6  # "will take place in Washington in July", "expected in the spring"
+    assert evidence and all(quote in text for quote in evidence)
+    assert any("1.7 percent in 2023" in quote for quote in evidence)
+
+
+def test_no_inference_without_an_absolute_date():
+    assert infer_creation_date((SEEDS / "002_ecd01cb15038ab9f.txt").read_text()) == (None, [])
+
+
+def test_inference_never_gives_a_day():
+    inferred, _ = infer_creation_date("On December 11, 2025, Rutte visited Berlin. He will return on Friday.")
+    assert inferred == "2025-12?"
+
+
+# --- things that are not temporal expressions ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more DW sites",
+    "US intelligence puts the number of North Koreans near the front lines at about 8,000.",
+    "Germany is investing 2% of its gross domestic product in defense.",
+    "Rutte needs the approval of all 31 members of the alliance.",
+    "Biden has spoken out in favor of the 57-year-old as Stoltenberg’s successor.",
+    "Spending has steadily increased from 1.15 percent of GDP.",
+    "Officials say the talks may resume, as is well known.",
+    "For tickets call 555-2024 or (202) 1990.",
+    "The fall of the Berlin Wall changed Europe, and prices fall in the capital.",
+    "Theresa May is expected to march on the capital with about 2000 people.",
+])
+def test_false_positives(sentence):
+    assert tag(sentence, "2024-11-04") == []
+
+
+def test_every_offset_points_into_the_text():
+    text = (SEEDS / "000_332c2d77ffbe845f.txt").read_text()
+    timexes = tag(text, "2024-11-04")
+    assert timexes
+    for t in timexes:
+        assert text[t.start:t.end] == t.text
+        if t.edtf:
+            EdtfDate.parse(t.edtf)
+    assert [t.start for t in timexes] == sorted(t.start for t in timexes)
+
+
+def test_speed_on_news_text():
+    text = "\n".join(p.read_text() for p in sorted(SEEDS.glob("*.txt"))) * 20
+    tag(text[:1000], "2024-11-04")
+    started = time.perf_counter()
+    tag(text, "2024-11-04")
+    rate = len(text.encode()) / (time.perf_counter() - started)
+    assert rate > 300_000, f"{rate / 1e6:.2f} MB/s"  # a loose floor: CI machines are shared
