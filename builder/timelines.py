@@ -69,20 +69,24 @@ def _line_of(doc, path) -> int | None:
     return line
 
 
-def _schema_message(error: jsonschema.ValidationError) -> tuple[str, str]:
-    where = ".".join(str(p) for p in error.absolute_path) or "the file"
+def _schema_problems(error: jsonschema.ValidationError) -> list[tuple[str, str, list]]:
+    """(message, hint, path of the node to point at) for each problem in one schema error."""
+    at = list(error.absolute_path)
+    where = ".".join(str(p) for p in at) or "the file"
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        key = extra[0] if extra else "?"
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        return f"unknown key '{key}' in {where}", hint
+        problems = []
+        for key in sorted(set(error.instance) - set(allowed)):  # each unknown key on its own line
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+            problems.append((f"unknown key '{key}' in {where}", hint, at + [key]))
+        return problems
     if error.validator == "required":
-        return f"{where}: {error.message}", "add the missing key"
+        return [(f"{where}: {error.message}", "add the missing key", at)]
     if error.validator == "enum":
-        return f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}", "use one of the listed values"
-    return f"{where}: {error.message}", "see timelines/README.md for the format"
+        return [(f"{where}: {error.instance!r} is not one of {', '.join(map(str, error.validator_value))}",
+                 "use one of the listed values", at)]
+    return [(f"{where}: {error.message}", "see timelines/README.md for the format", at)]
 
 
 def _reject_aliases(path: Path, text: str) -> None:
@@ -114,8 +118,8 @@ def parse_document(path: Path, text: str) -> CommentedMap:
             opened = next(v for k, v in _UNCLOSED.items() if k in exc.context)
             closed = "never closed" if at_end else f"not closed before line {mark.line + 1}"
             mark, problem = exc.context_mark, f"the {opened} on this line is {closed}"
-        raise InputError(path, f"is not valid YAML: {problem}", "fix the YAML syntax at that line",
-                         line=mark.line + 1 if mark else None) from None
+        line = min(mark.line + 1, len(text.rstrip().splitlines()) or 1) if mark else None  # not past the last line
+        raise InputError(path, f"is not valid YAML: {problem}", "fix the YAML syntax at that line", line=line) from None
     except Exception as exc:  # ruamel raises a few non-marked errors for odd input
         raise InputError(path, f"is not valid YAML: {exc}".splitlines()[0], "fix the YAML syntax") from None
     if doc is None:
@@ -140,8 +144,8 @@ def validate_document(path: Path, doc: CommentedMap) -> list[InputError]:
     """Every schema, date and id problem in one timeline document, each with its line."""
     problems = []
     for error in sorted(_VALIDATOR.iter_errors(_plain(doc)), key=lambda e: list(map(str, e.absolute_path))):
-        message, hint = _schema_message(error)
-        problems.append(InputError(path, message, hint, line=_line_of(doc, error.absolute_path)))
+        for message, hint, at in _schema_problems(error):
+            problems.append(InputError(path, message, hint, line=_line_of(doc, at)))
     events = doc.get("events")
     if not isinstance(events, list):
         return problems
