@@ -33,12 +33,13 @@ def _quote_line(path: Path, event_id: str, quote: str) -> int | None:
 def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = None) -> list[InputError]:
     """Every problem found, not only the first: CI shows editors the whole list in one run."""
     problems: list[InputError] = []
-    sources = {}
+    sources, unreadable = {}, set()
     for path in sorted(Path(sources_dir).glob("*.md")):
         try:
             sources[path.stem] = read_source(path, root)
         except InputError as exc:
             problems.append(exc)
+            unreadable.add(path.stem)  # its citations are not also reported missing: one problem, one line
     timelines = []
     for path in sorted(Path(timelines_dir).glob("*.yml")):
         try:
@@ -55,6 +56,8 @@ def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = No
                                        "run `timeline extract`, widen its 'match', add events by hand, or delete the file"))
         for event in timeline.events:
             for citation in event.citations + [c for d in event.disputed for c in _disputed_citations(d)]:
+                if citation.source in unreadable:
+                    continue
                 source = sources.get(citation.source)
                 if source is None:
                     close = difflib.get_close_matches(citation.source, list(sources), n=1)
