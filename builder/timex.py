@@ -226,6 +226,16 @@ def _pick_near(candidates: list[date], ref: date, direction: str, reach: int) ->
     return min(candidates, key=lambda c: abs(c - ref))
 
 
+def _day_of(value: str | None, unit: str) -> date | None:
+    """A day inside a previously found date, when that date is at least as precise as `unit`."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m or (unit in ("day", "week", "weekend") and not m[3]) or (unit == "month" and not m[2]):
+        return None
+    return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+
+
 def edtf_of(value: str) -> str | None:
     """The EDTF date a TIMEX3 value names, at its true precision; None for durations, sets and references."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
@@ -533,12 +543,31 @@ class _Resolver:
             return ("TIME", value + clock, True) if value else None
         return "TIME", (ref.isoformat() if ref else "XXXX-XX-XX") + clock, True
 
+    def _anaphoric(self, m, f, ref):
+        """'that year', 'the next day', 'the following week': from the date the text spoke of last."""
+        unit = _unit(f["unit"])
+        if unit in ("second", "minute", "hour", "decade", "century"):
+            return None
+        n = {"that": 0, "the same": 0, "the next": 1, "the following": 1}.get(re.sub(r"\s+", " ", f["ana"]), -1)
+        previous = _day_of(m.f["_previous"], unit)
+        base = previous or ref
+        if base is None:
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "quarter": "XXXX-QX"}.get(
+                unit, "XXXX-XX-XX"), True
+        return "DATE", _shift(base, unit, n), True
+
+    def _every_n(self, m, f, ref):
+        n = _number(f["num"])
+        return "SET", _duration(n, _unit(f["unit"])), False
+
     def _relative(self, m, f, ref):
         """'last year', 'this week', 'earlier this month', 'the coming year', 'the year'."""
         unit = _unit(f["unit"])
         anchor = self.L["anchor"][f["anchor"]]
         if unit in ("second", "minute", "hour"):
             return None
+        if unit in ("decade", "century") and anchor == -1:
+            return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years
         if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
             return "DURATION", _duration(1, unit), False  # "the year ended March 31"
         if anchor in ("the", "latest"):
@@ -699,6 +728,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     reference = _Reference.parse(creation_date)
     capitalized = set(g.data["capitalized"])
     found: list[Timex] = []
+    previous = None  # the last calendar date found: what "the next day" counts from
     pos = 0
     while True:
         hit = g.regex.search(text, pos)
@@ -715,6 +745,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         kind = g.handler[alt]
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], text[start:end].lower()
+        f["_previous"] = previous
         f["_sentence"] = text[max(0, start - 150):end + 100].lower() if kind in ("ago", "year_ago") else ""
         possessive = text[end - 2:end] in ("'s", "’s")
         if possessive:
@@ -728,6 +759,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             pos = start + 1
             continue
         kind_type, value, edtf, relative, anchor = result
+        if kind == "anaphoric" and _day_of(previous, "year"):
+            anchor = "previous-date"
+        if kind_type in ("DATE", "TIME") and re.match(r"\d{4}", value):
+            previous = value
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor,
                            _signal(text[max(0, start - 30):start], g)))
         pos = hit.end()

@@ -217,9 +217,8 @@ def test_every_offset_points_into_the_text():
 
 
 def test_speed_on_news_text():
-    text = "\n".join(p.read_text() for p in sorted(SEEDS.glob("*.txt"))) * 20
-    tag(text[:1000], "2024-11-04")
-    started = time.perf_counter()
+    text = "\n".join(p.read_text() for p in sorted(SEEDS.glob("*.txt"))) * 3
+    started = time.process_time()  # CPU time: CI machines are shared
     tag(text, "2024-11-04")
-    rate = len(text.encode()) / (time.perf_counter() - started)
-    assert rate > 300_000, f"{rate / 1e6:.2f} MB/s"  # a loose floor: CI machines are shared
+    rate = len(text.encode()) / (time.process_time() - started)
+    assert rate > 300_000, f"{rate / 1e6:.2f} MB/s"  # a loose floor; bench/tempeval.py measures properly
