@@ -18,8 +18,6 @@ from .model import EdtfDate, EdtfError, Timex
 
 SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-SEASON_ORDER = ["WI", "SP", "SU", "FA"]  # winter runs Dec-Feb, so it is named by the year of its December
-REFERENCE_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 # how far from the creation date a tense cue may place a year-less day ("Jan. 14") or month ("in July"):
 # beyond that the nearest one wins, since a cue read from a long sentence is often not the governing verb
 TENSE_REACH_DAYS = 200
@@ -55,7 +53,7 @@ def _trie(words) -> str:
     return build(root)
 
 
-def _first_words(data: dict) -> set[str]:
+def _vocabulary_words(data: dict) -> set[str]:
     """Every word of the vocabulary; the grammar is only tried where one of them stands."""
     tables = ("months", "weekdays", "seasons", "parts_of_day")
     words = [w for t in tables for ws in data[t].values() for w in ws]
@@ -149,7 +147,7 @@ def grammar() -> _Grammar:
         handler[alt] = name
     # where an expression can begin: a telling word or a digit, or a common word ("the", "a", "last") with
     # a telling word or digit among the next few; the engine skips every other position cheaply
-    first = _first_words(data)
+    first = _vocabulary_words(data)
     weak = first & set(data["weak_start_words"])
     strong = r"(?:(?:%s)\b|\d|['’]\d|pt?\d)" % _trie(first - weak - set(data["glue_words"]))
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
@@ -691,7 +689,7 @@ def _tense(text: str, start: int, end: int, g: _Grammar) -> str:
 
 def _signal(before: str, g: _Grammar) -> str:
     m = g.after["signals"].search(before)
-    return m[1].lower() if m and before[m.end(1):].strip() == "" and before[m.end(1):] else ""
+    return m[1].lower() if m and m.end(1) < len(before) else ""  # "on Monday", not "Mon" + "day"
 
 
 # ---------------------------------------------------------------------------------------------------
