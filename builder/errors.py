@@ -34,3 +34,24 @@ class InputErrors(Exception):
     def __init__(self, errors: list[InputError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+_UNCLOSED = {"flow sequence": "'['", "flow mapping": "'{'", "quoted scalar": "quote"}  # the YAML parsers' words → a reader's
+
+
+def yaml_problem(exc: Exception, text: str) -> tuple[str, int | None]:
+    """What a YAML syntax error (PyYAML's or ruamel's) means for an editor, and the 1-based line of `text` to fix."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context, opened_at = getattr(exc, "context", None) or "", getattr(exc, "context_mark", None)
+    problem = (getattr(exc, "problem", None) or context or str(exc).splitlines()[0]).strip() or "invalid YAML"
+    at_end = "stream end" in problem or "end of stream" in problem
+    if "duplicate key" in str(exc):
+        problem = "a key appears twice in one mapping"
+    elif (opened_at is not None and mark is not None and opened_at.line < mark.line
+          and any(k in context for k in _UNCLOSED) and (at_end or problem.startswith("expected ',' or"))):
+        # an unclosed bracket or quote: point to where it opens, not to where the parser gave up
+        opened = next(v for k, v in _UNCLOSED.items() if k in context)
+        closed = "never closed" if at_end else f"not closed before line {mark.line + 1}"
+        mark, problem = opened_at, f"the {opened} on this line is {closed}"
+    line = min(mark.line + 1, len(text.rstrip().splitlines()) or 1) if mark else None  # never past the last line
+    return problem, line

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, yaml_problem
 from .fileio import atomic_write, read_text
 from .model import EdtfDate, EdtfError, Source
 
@@ -30,10 +30,9 @@ def parse_source(path: Path, text: str) -> Source:
     try:
         meta = yaml.safe_load(text[4:end]) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem, line = yaml_problem(exc, text[4:end])
         raise InputError(path, f"front matter is not valid YAML: {problem}",
-                         "fix the YAML syntax", line=mark.line + 2 if mark else None) from None
+                         "fix the YAML syntax", line=line + 1 if line else None) from None
     except RecursionError:  # PyYAML builds nested values recursively
         raise InputError(path, "front matter is nested too deeply", "write plain 'key: value' lines", line=2) from None
     if not isinstance(meta, dict):

@@ -15,7 +15,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from .errors import InputError
+from .errors import InputError, yaml_problem
 from .fileio import atomic_write, read_text
 from .model import Citation, EdtfDate, EdtfError, Event
 
@@ -23,7 +23,6 @@ SCHEMA = json.loads(resources.files("builder").joinpath("data/timeline.schema.js
 _VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 EVENT_KEYS = list(SCHEMA["$defs"]["event"]["properties"])
 MAX_TIMELINE_BYTES = 5 * 1024 * 1024
-_UNCLOSED = {"flow sequence": "'['", "flow mapping": "'{'", "quoted scalar": "quote"}  # ruamel's words → the reader's
 
 
 class _Constructor(RoundTripConstructor):
@@ -107,18 +106,7 @@ def parse_document(path: Path, text: str) -> CommentedMap:
     try:
         doc = _yaml().load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "invalid YAML").strip()
-        at_end = "stream end" in problem or "end of stream" in problem
-        if "duplicate key" in str(exc):
-            problem = "a key appears twice in one mapping"
-        elif (exc.context_mark is not None and mark is not None and exc.context_mark.line < mark.line
-              and any(k in (exc.context or "") for k in _UNCLOSED) and (at_end or problem.startswith("expected ',' or"))):
-            # an unclosed bracket or quote: point to where it opens, not to where the parser gave up
-            opened = next(v for k, v in _UNCLOSED.items() if k in exc.context)
-            closed = "never closed" if at_end else f"not closed before line {mark.line + 1}"
-            mark, problem = exc.context_mark, f"the {opened} on this line is {closed}"
-        line = min(mark.line + 1, len(text.rstrip().splitlines()) or 1) if mark else None  # not past the last line
+        problem, line = yaml_problem(exc, text)
         raise InputError(path, f"is not valid YAML: {problem}", "fix the YAML syntax at that line", line=line) from None
     except Exception as exc:  # ruamel raises a few non-marked errors for odd input
         raise InputError(path, f"is not valid YAML: {exc}".splitlines()[0], "fix the YAML syntax") from None
