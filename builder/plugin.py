@@ -34,7 +34,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.root = Path(config.config_file_path).parent
         self.timelines_dir = self.root / self.config.timelines_dir
         self.sources_folder = self.config.sources_dir.strip("/")
-        # Our theme folder goes before Material's (after a custom_dir): its main.html and assets join the site.
+        # Our theme folder goes before Material's (after a custom_dir): MkDocs copies its assets into the site.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(render.THEME))
         config.extra_css.extend(a for a in render.ASSETS if a.endswith(".css"))
         config.extra_javascript.extend(a for a in render.ASSETS if a.endswith(".js"))
@@ -78,8 +78,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # The theme prints page.meta.title unescaped; an escaped (Markup) title shows as text. The record's own
         # front matter never reaches the theme or the search index.
         page.meta = {"title": escape(spec.title)}
-        if spec.kind == "timeline":
-            page.meta["timeline_feed"] = spec.url + render.EXPORTS["atom"]
         return ""  # the text is untrusted: Markdown never sees it; on_page_content puts our escaped HTML in
 
     def on_page_content(self, html, page, config, files):

@@ -19,7 +19,7 @@ from .model import SEASON_MONTHS, Citation, EdtfDate, Event, Source
 from .timelines import Timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
-THEME = TEMPLATES / "theme"  # overrides and assets MkDocs copies into the site
+THEME = TEMPLATES / "theme"  # CSS and script MkDocs copies into the site as theme files
 ASSETS = ["assets/timeline/timeline.css", "assets/timeline/timeline.js"]
 TEMPLATE = {"home": "home.html", "timeline": "timeline.html", "actor": "listing.html", "tag": "listing.html",
             "actors": "names.html", "tags": "names.html", "sources": "sources.html", "source": "source.html"}

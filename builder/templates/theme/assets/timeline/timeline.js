@@ -44,6 +44,10 @@
     });
   }
 
+  // Material's search overlay is a dialog without a name; screen readers announce it as "Search".
+  var search = document.querySelector(".md-search[role='dialog']");
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details.tl-quote").forEach(function (details) { details.open = true; });
   });
