@@ -125,6 +125,14 @@ class Site:
     def with_tag(self, name: str) -> list[Event]:
         return [e for e in self.unique_events() if name in e.tags]
 
+    def counts(self, kind: str) -> dict[str, int]:
+        """How many events each actor (kind 'actors') or tag ('tags') has."""
+        found: dict[str, int] = {}
+        for event in self.unique.values():
+            for name in event.actors if kind == "actors" else event.tags:
+                found[name] = found.get(name, 0) + 1
+        return found
+
     def all_copies(self) -> list[Event]:
         """Every published event as each timeline has it: the copies of one event may cite different quotes."""
         return [e for events in self.events.values() for e in events]
@@ -325,9 +333,8 @@ def render_page(site: Site, page: Page) -> str:
         context.update(source=site.sources[page.key], paragraphs=paragraphs, split=split_anchors(paragraphs),
                        citing=site.citing(page.key), versions=site.versions(page.key))
     elif page.kind in ("actors", "tags"):
-        slugs = site.actors if page.kind == "actors" else site.tags
-        count = site.with_actor if page.kind == "actors" else site.with_tag
-        context.update(folder=page.kind, names=[(name, slug, len(count(name))) for name, slug in slugs.items()])
+        slugs, counts = (site.actors if page.kind == "actors" else site.tags), site.counts(page.kind)
+        context.update(folder=page.kind, names=[(name, slug, counts.get(name, 0)) for name, slug in slugs.items()])
     elif page.kind == "sources":
         context.update(rows=[(source, site.citing(source.id)) for source in sources_by_date(site)])
     return environment().get_template(TEMPLATE[page.kind]).render(context)
