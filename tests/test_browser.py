@@ -133,6 +133,8 @@ def test_every_piece_of_a_split_quote_is_highlighted(site_project, reader):
         pytest.skip("the fixture has a quote that crosses another")
     page = reader.open("timelines/germany-defence/")
     page.locator("a.tl-citation__source[title^='in his first visit']").click()
+    page.wait_for_url(re.compile(r"/sources/[^/]+/#q-[0-9a-f]{12}$"))
+    page.wait_for_load_state("load")
     anchor = page.url.rsplit("#", 1)[1]
     pieces = page.locator(f"mark[data-quote='{anchor}']")
     assert pieces.count() == 2
@@ -145,6 +147,7 @@ def test_actor_page_lists_that_actors_events(site_project, reader):
     timeline = next(t for t in timelines(site_project) if any(actor in e.actors for e in published(t)))
     page = reader.open(f"timelines/{slugify(timeline.name)}/")
     page.locator(".tl-event__body .tl-chip--actors", has_text=actor).first.click()
+    page.wait_for_url(re.compile(r"/actors/[^/]+/$"))
     page.wait_for_load_state("load")
     sync_api.expect(page.locator("h1")).to_have_text(actor)
     shown = page.locator("h3.tl-event__title").evaluate_all("els => els.map(e => e.id)")
@@ -234,6 +237,7 @@ def test_screenshots_at_phone_and_desktop_widths(site_project, built_site, brows
         assert overflow <= 0, f"the timeline is wider than a {width} px screen by {overflow} px"
         page.screenshot(path=str(folder / f"timeline-{width}.png"), full_page=True)
         page.locator("a.tl-citation__source[href*='#q-']").first.click()
+        page.wait_for_url(re.compile(r"#q-[0-9a-f]{12}$"))
         page.wait_for_load_state("load")
         page.screenshot(path=str(folder / f"source-{width}.png"))
         reader.open("").screenshot(path=str(folder / f"home-{width}.png"), full_page=True)
