@@ -47,10 +47,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         except (InputError, InputErrors) as error:
             raise PluginError(str(error)) from None
         self.site = render.build_site(config.site_name, timelines, sources, config.site_url or "", self.sources_folder)
-        for event in self.site.unique_events():
-            for citation in render.all_citations(event):
-                if citation.source not in sources:
-                    log.warning(f"event '{event.id}' cites a missing source '{citation.source}' (run `timeline check`)")
+        missing = {(e.id, c.source) for e in self.site.all_copies() for c in render.all_citations(e) if c.source not in sources}
+        for event_id, source_id in sorted(missing):
+            log.warning(f"event '{event_id}' cites a missing source '{source_id}' (run `timeline check`)")
         self.pages = {p.src_uri: p for p in render.pages(self.site, with_home=files.get_file_from_path("index.md") is None)}
         for page in self.pages.values():
             if page.kind == "source":

@@ -6,6 +6,7 @@ import json
 import re
 import unicodedata
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -110,39 +111,31 @@ class Site:
     sources_folder: str = "sources"  # where the source records sit under the docs folder
     events: dict[str, list[Event]] = field(default_factory=dict)  # timeline name -> published events in order
     homes: dict[str, list[Timeline]] = field(default_factory=dict)  # event id -> the timelines that show it
-    unique: dict[str, Event] = field(default_factory=dict)  # event id -> its copy in the first of those timelines
     actors: dict[str, str] = field(default_factory=dict)  # name -> slug
     tags: dict[str, str] = field(default_factory=dict)
     timeline_slugs: dict[str, str] = field(default_factory=dict)
 
-    def unique_events(self) -> list[Event]:
-        """Each published event once (the copy in the first timeline by name), in date order."""
-        return sorted(self.unique.values(), key=event_key)
-
-    def with_actor(self, name: str) -> list[Event]:
-        return [e for e in self.unique_events() if name in e.actors]
-
-    def with_tag(self, name: str) -> list[Event]:
-        return [e for e in self.unique_events() if name in e.tags]
-
-    def counts(self, kind: str) -> dict[str, int]:
-        """How many events each actor (kind 'actors') or tag ('tags') has."""
-        found: dict[str, int] = {}
-        for event in self.unique.values():
-            for name in event.actors if kind == "actors" else event.tags:
-                found[name] = found.get(name, 0) + 1
-        return found
-
     def all_copies(self) -> list[Event]:
-        """Every published event as each timeline has it: the copies of one event may cite different quotes."""
+        """Every published event as each timeline has it: copies of one event may differ (other quotes, actors)."""
         return [e for events in self.events.values() for e in events]
 
-    def citing(self, source_id: str) -> list[Event]:
+    def _once(self, wanted) -> list[Event]:
         found: dict[str, Event] = {}
         for event in self.all_copies():
-            if any(c.source == source_id for c in all_citations(event)):
+            if wanted(event):
                 found.setdefault(event.id, event)
         return sorted(found.values(), key=event_key)
+
+    def having(self, kind: str, name: str) -> list[Event]:
+        """The events with an actor (kind 'actors') or a tag ('tags'), each once, in date order."""
+        return self._once(lambda e: name in (e.actors if kind == "actors" else e.tags))
+
+    def counts(self, kind: str) -> dict[str, int]:
+        pairs = {(e.id, name) for e in self.all_copies() for name in (e.actors if kind == "actors" else e.tags)}
+        return dict(Counter(name for _, name in pairs))
+
+    def citing(self, source_id: str) -> list[Event]:
+        return self._once(lambda e: any(c.source == source_id for c in all_citations(e)))
 
     def quotes(self, source_id: str) -> list[str]:
         return sorted({c.quote for e in self.all_copies() for c in all_citations(e) if c.source == source_id})
@@ -173,7 +166,6 @@ def build_site(name: str, timelines: list[Timeline], sources: dict[str, Source],
         site.events[timeline.name] = published_events(timeline)
         for event in site.events[timeline.name]:
             site.homes.setdefault(event.id, []).append(timeline)
-            site.unique.setdefault(event.id, event)
     site.actors = unique_slugs(a for events in site.events.values() for e in events for a in e.actors)
     site.tags = unique_slugs(t for events in site.events.values() for e in events for t in e.tags)
     return site
@@ -326,7 +318,7 @@ def render_page(site: Site, page: Page) -> str:
                        span=span_label(events), actors=sorted({a for e in events for a in e.actors}),
                        tags=sorted({t for e in events for t in e.tags}))
     elif page.kind in ("actor", "tag"):
-        events = site.with_actor(page.key) if page.kind == "actor" else site.with_tag(page.key)
+        events = site.having(page.kind + "s", page.key)
         context.update(events=events, years=year_groups(events))
     elif page.kind == "source":
         paragraphs = marked_paragraphs(site.sources[page.key].text, site.quotes(page.key))

@@ -292,6 +292,15 @@ def test_bad_source_record_stops_the_build_with_a_one_line_error(tmp_path):
     assert "unknown key 'publsher' in front matter (did you mean 'publisher'?)" in result.stderr
 
 
+def test_citing_a_missing_source_fails_the_strict_build(tmp_path):
+    project = copy_project(FIXTURE_SITE, tmp_path / "project")
+    (project / "content" / "sources" / "2024-11-05-rutte-visit-wire-report.md").unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "event '2024-11-04-rutte-meets-scholz-in-berlin' cites a missing source '2024-11-05-rutte-visit-wire-report'" \
+        in result.stderr
+
+
 # --- quotes marked in a source's text ---------------------------------------------------------------------------
 
 def html_of(paragraphs) -> list[str]:
