@@ -21,6 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 with atheris.instrument_imports(include=["builder"]):
+    import builder.ingest  # noqa: F401  (instrumented here, imported again by its target)
+    import builder.timex  # noqa: F401
     from builder.errors import InputError, InputErrors
     from builder.model import EdtfDate, EdtfError
     from builder.sources import parse_source
@@ -63,25 +65,29 @@ def fuzz_source(data: bytes) -> None:
 
 
 def fuzz_ingest(data: bytes) -> None:
-    from builder.ingest import ingest
+    from builder.ingest import read_article
 
-    article = WORK / "seeds" / "article.html"
-    article.parent.mkdir(exist_ok=True)
-    article.write_bytes(data)
+    suffix = (".txt", ".md", ".html")[data[0] % 3] if data else ".txt"  # the first byte picks the reader
+    article = WORK / f"article{suffix}"
+    article.write_bytes(data[1:])
     try:
-        ingest([article], WORK / "content" / "sources")
-    except (InputError, InputErrors) as exc:
+        read_article(article, WORK)
+    except InputError as exc:
         _one_line(exc)
 
 
 def fuzz_timex(data: bytes) -> None:
-    from builder.timex import tag
+    from builder.timex import infer_creation_date, tag
 
     text = data.decode("utf-8", "replace")
-    for timex in tag(text, "2024-11-04"):
-        assert text[timex.start:timex.end] == timex.text
-        if timex.edtf:
-            EdtfDate.parse(timex.edtf)
+    for creation_date in ("2024-11-04", None):
+        for timex in tag(text, creation_date):
+            assert text[timex.start:timex.end] == timex.text
+            if timex.edtf:
+                EdtfDate.parse(timex.edtf)
+    value, _ = infer_creation_date(text)
+    if value is not None:
+        EdtfDate.parse(value)
 
 
 TARGETS = {"edtf": fuzz_edtf, "timeline": fuzz_timeline, "source": fuzz_source, "ingest": fuzz_ingest, "timex": fuzz_timex}
