@@ -21,12 +21,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 with atheris.instrument_imports(include=["builder"]):
-    import builder.ingest  # noqa: F401  (instrumented here, imported again by its target)
-    import builder.timex  # noqa: F401
     from builder.errors import InputError, InputErrors
+    from builder.ingest import read_article
     from builder.model import EdtfDate, EdtfError
     from builder.sources import parse_source
     from builder.timelines import load_timeline
+    from builder.timex import infer_creation_date, tag
 
 WORK = Path(tempfile.mkdtemp(prefix="fuzz-"))
 
@@ -65,8 +65,6 @@ def fuzz_source(data: bytes) -> None:
 
 
 def fuzz_ingest(data: bytes) -> None:
-    from builder.ingest import read_article
-
     suffix = (".txt", ".md", ".html")[data[0] % 3] if data else ".txt"  # the first byte picks the reader
     article = WORK / f"article{suffix}"
     article.write_bytes(data[1:])
@@ -77,8 +75,6 @@ def fuzz_ingest(data: bytes) -> None:
 
 
 def fuzz_timex(data: bytes) -> None:
-    from builder.timex import infer_creation_date, tag
-
     text = data.decode("utf-8", "replace")
     for creation_date in ("2024-11-04", None):
         for timex in tag(text, creation_date):

@@ -57,7 +57,7 @@ def _kill_after(process: subprocess.Popen, seconds: float) -> None:
 
 
 def test_killed_writer_leaves_each_file_old_or_new(tmp_path):
-    """20 SIGKILLs at random moments of a process that rewrites three files (one of 3 MB) with write_all in a loop."""
+    """15 SIGKILLs at random moments of a process that rewrites three files (one of 3 MB) with write_all in a loop."""
     versions = {}
     for version in ("A", "B"):
         _write_version(tmp_path / version, version)
@@ -67,7 +67,7 @@ def test_killed_writer_leaves_each_file_old_or_new(tmp_path):
     assert [t.title for t in load_timelines(project / "timelines", project)] == ["Version A", "Version A"]
     rng = random.Random(20241104)
     seen, leftovers = set(), 0
-    for _ in range(20):
+    for _ in range(15):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(project), str(tmp_path / "A"), str(tmp_path / "B")],
                                   stdout=subprocess.PIPE, text=True, cwd=REPO)
         assert writer.stdout.readline() == "ready\n"

@@ -285,12 +285,6 @@ def test_binary_source_record(project):
 
 # ---------------------------------------------------------------------------------------------- ingest
 
-@pytest.fixture()
-def ingest_ready(project):
-    pytest.importorskip("builder.ingest", reason="builder/ingest.py has not landed yet")
-    return project
-
-
 @pytest.mark.parametrize("name, data, says, line", [
     ("empty.txt", b"", "is empty", None),
     ("blank.md", b" \n\n\t\n", "white space", None),
@@ -299,33 +293,33 @@ def ingest_ready(project):
      "not valid UTF-8", 4),
     ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "ingest reads .txt, .md and .html", None),
 ])
-def test_bad_article(ingest_ready, name, data, says, line):
-    article = ingest_ready / "seeds" / name
+def test_bad_article(project, name, data, says, line):
+    article = project / "seeds" / name
     article.write_bytes(data)
-    fails_cleanly(ingest_ready, ["ingest", f"seeds/{name}"], [Problem(name, line, says)])
+    fails_cleanly(project, ["ingest", f"seeds/{name}"], [Problem(name, line, says)])
 
 
-def test_huge_article_is_refused(ingest_ready):
-    article = ingest_ready / "seeds" / "huge.txt"
+def test_huge_article_is_refused(project):
+    article = project / "seeds" / "huge.txt"
     article.write_bytes(b"Berlin, 4 November 2024. Scholz met Rutte.\n" * (500 * 1024))
     assert article.stat().st_size > 20 * 1024 * 1024
-    fails_cleanly(ingest_ready, ["ingest", "seeds/huge.txt"], [Problem("huge.txt", None, "larger than the 20 MiB limit")])
+    fails_cleanly(project, ["ingest", "seeds/huge.txt"], [Problem("huge.txt", None, "larger than the 20 MiB limit")])
 
 
-def test_article_symlinked_to_etc_passwd(ingest_ready):
-    (ingest_ready / "seeds" / "passwd.txt").symlink_to("/etc/passwd")
-    fails_cleanly(ingest_ready, ["ingest", "seeds/passwd.txt"], [Problem("passwd.txt", None, "outside the project")])
+def test_article_symlinked_to_etc_passwd(project):
+    (project / "seeds" / "passwd.txt").symlink_to("/etc/passwd")
+    fails_cleanly(project, ["ingest", "seeds/passwd.txt"], [Problem("passwd.txt", None, "outside the project")])
     # and inside a folder that is ingested whole: the good articles are not written either
-    fails_cleanly(ingest_ready, ["ingest", "seeds"], [Problem("passwd.txt", None, "outside the project")])
+    fails_cleanly(project, ["ingest", "seeds"], [Problem("passwd.txt", None, "outside the project")])
 
 
-def test_ingest_lists_every_bad_article_and_writes_none(ingest_ready):
-    seeds = ingest_ready / "seeds"
+def test_ingest_lists_every_bad_article_and_writes_none(project):
+    seeds = project / "seeds"
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (seeds / "passwd.txt").symlink_to("/etc/passwd")
     (seeds / "new.txt").write_text("Berlin, 5 November 2024\n\nA new article that would be ingested alone.\n")
-    fails_cleanly(ingest_ready, ["ingest"], [Problem("empty.txt", None, "is empty"),
+    fails_cleanly(project, ["ingest"], [Problem("empty.txt", None, "is empty"),
                                              Problem("binary.txt", None, "binary"),
                                              Problem("passwd.txt", None, "outside the project")])
 
@@ -340,8 +334,8 @@ The harbour was first opened in March 1998, according to the city archive.
 """
 
 
-def test_article_with_no_date_is_ingested_and_dates_no_relative_event(ingest_ready):
-    project = ingest_ready
+def test_article_with_no_date_is_ingested_and_dates_no_relative_event(project):
+    project = project
     (project / "seeds" / "undated.txt").write_text(UNDATED)
     run_cli(project, "ingest", "seeds/undated.txt")
     records = {s.input: (sid, s) for sid, s in load_sources(project / "content" / "sources").items()}

@@ -217,7 +217,7 @@ def test_no_payload_runs_in_chromium(hostile):
                 assert page.evaluate(INJECTED) == CLEAN, path.relative_to(site)
             page.goto(server)
             search = page.locator("input.md-search__input")
-            for words in ("onerror", "script", "svg onload", "javascript"):
+            for words in ("onerror", "svg onload", "javascript"):
                 search.click()
                 search.fill("")
                 search.press_sequentially(words, delay=10)
