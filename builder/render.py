@@ -406,7 +406,7 @@ def atom_feed(site: Site, timeline: Timeline) -> str:
 def _ical_text(text: str) -> str:
     # Some calendar programs show DESCRIPTION as HTML: angle brackets become look-alike quotes so no tag survives.
     text = text.replace("<", "‹").replace(">", "›")
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:
