@@ -3,7 +3,6 @@ temp file is ever taken for a timeline or a source record."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import shutil
 import signal

@@ -3,7 +3,6 @@ non-zero; no traceback; and not one byte of the project changed by the failed ru
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 from dataclasses import dataclass

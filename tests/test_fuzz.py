@@ -6,10 +6,10 @@ user must print as a single line naming the file.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,15 +17,16 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from builder.errors import InputError, InputErrors
-from builder.ingest import read_article
-from builder.model import EdtfDate, EdtfError, Source
+from builder.errors import InputError
+from builder.model import Source
 from builder.sources import FIELDS as SOURCE_FIELDS
 from builder.sources import parse_source, render_source
-from builder.timelines import EVENT_KEYS, dump_document, load_timeline, parse_document, validate_document
-from builder.timex import infer_creation_date, tag
+from builder.timelines import EVENT_KEYS
 
 REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("fuzz_properties", REPO / "bench" / "fuzz.py")
+fuzz = importlib.util.module_from_spec(_spec)  # the properties atheris checks too; this run needs no atheris
+_spec.loader.exec_module(fuzz)
 FAST = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                                   HealthCheck.function_scoped_fixture])
 
@@ -69,17 +70,6 @@ events:
 CORPUS = [p.read_text() for p in sorted((REPO / "timelines").glob("*.yml"))] + [_README_EXAMPLE, _VARIED]
 
 
-def _assert_user_errors(exc: BaseException, path: Path) -> None:
-    """Every error names the file and prints as one line."""
-    errors = exc.errors if isinstance(exc, InputErrors) else [exc]
-    assert errors
-    for error in errors:
-        assert isinstance(error, InputError)
-        text = str(error)
-        assert text.startswith(str(path)), text
-        assert "\n" not in text and "\r" not in text, text
-
-
 # ---------------------------------------------------------------------------------------------- EDTF
 
 _EDTF_ALPHABET = "0123456789-/.?~%X "
@@ -96,15 +86,7 @@ _edtf_inputs = (_edtf_like | st.integers() | st.floats() | st.dates() | st.datet
 @given(_edtf_inputs)
 def test_edtf_parse_succeeds_or_raises_edtf_error(value):
     """2,000 inputs: well-formed and broken EDTF strings, random text, and non-strings (YAML may hand any type)."""
-    try:
-        parsed = EdtfDate.parse(value)
-    except EdtfError:  # reaches users only inside an InputError, whose one-line form the tests below check
-        return
-    # A date that parses is usable everywhere later stages use one: bounds, order, label, round trip.
-    assert parsed.lower <= parsed.upper
-    assert isinstance(parsed.label(), str) and parsed.label()
-    assert EdtfDate.parse(parsed.text) == parsed
-    assert parsed.text.isascii(), f"{parsed.text!r} is accepted but is not EDTF (EDTF digits are ASCII)"
+    fuzz.check_edtf(value)
 
 
 # ---------------------------------------------------------------------------------------------- timelines
@@ -133,20 +115,11 @@ _timeline_docs = st.fixed_dictionaries(
                   "events": st.lists(_event | _values, max_size=5) | _values, "evnets": _values})
 
 
-def _load(tmp_path: Path, data: bytes):
+def _load(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "timelines" / "fuzz.yml"
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(data)
-    try:
-        timeline = load_timeline(path, tmp_path)
-    except (InputError, InputErrors) as exc:
-        _assert_user_errors(exc, path)
-        return None
-    # A timeline that loads is usable: its events sort by date and it saves and reloads to the same data.
-    sorted(EdtfDate.parse(e.date) for e in timeline.events)
-    again = parse_document(path, dump_document(timeline.doc))
-    assert validate_document(path, again) == []
-    return timeline
+    fuzz.check_timeline_file(path, tmp_path)
 
 
 @settings(max_examples=300, **FAST)
@@ -211,14 +184,8 @@ _source_meta = st.dictionaries(st.sampled_from(SOURCE_FIELDS + ["titel", "date",
        st.sampled_from(["---\n", "--\n", "---", "...\n", "\n---\n"]))
 def test_source_parser_on_generated_records(meta, body, opening, closing):
     """500 inputs: front matter with random keys and values of every YAML type, any body, broken fences."""
-    path = Path("content/sources/fuzz.md")
     text = opening + (yaml.safe_dump(meta, allow_unicode=True) if meta else "") + closing + body
-    try:
-        source = parse_source(path, text)
-    except InputError as exc:
-        _assert_user_errors(exc, path)
-        return
-    assert isinstance(source, Source) and source.title.strip() and source.text.strip()
+    fuzz.check_source_text(Path("content/sources/fuzz.md"), text)
 
 
 _nasty_text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60)
@@ -236,7 +203,7 @@ def test_source_record_round_trip(source):
     try:
         back = parse_source(Path("fuzz.md"), render_source(source))
     except InputError as exc:  # only a body that cannot be told from the front matter may be refused
-        _assert_user_errors(exc, Path("fuzz.md"))
+        fuzz.check_user_errors(exc, Path("fuzz.md"))
         assert "\n---\n" in source.text or source.text.startswith("---\n"), exc
         return
     assert back == source
@@ -259,14 +226,7 @@ def test_article_reader_on_mutated_and_random_articles(tmp_path, data, suffix):
     under every suffix ingest reads (and one it does not)."""
     path = tmp_path / f"article{suffix}"
     path.write_bytes(data)
-    try:
-        source = read_article(path, tmp_path)
-    except InputError as exc:
-        _assert_user_errors(exc, path)
-        return
-    # the record ingest writes from it is one that `timeline check` accepts
-    record = tmp_path / "content" / "sources" / "article.md"
-    assert parse_source(record, render_source(source)) is not None
+    fuzz.check_article_file(path, tmp_path)
 
 
 # ---------------------------------------------------------------------------------------------- tagger
@@ -296,19 +256,7 @@ def test_tagger_on_temporal_word_salad(text, creation_date):
     """1,000 inputs: sequences of the tagger's own vocabulary, numbers and noise, against creation dates from none
     to the ends of the calendar: every expression is a real span of the text, every date parses, and without a
     creation date no expression is resolved against one."""
-    for found in tag(text, creation_date):
-        assert 0 <= found.start < found.end <= len(text) and text[found.start:found.end] == found.text
-        assert found.type in ("DATE", "TIME", "DURATION", "SET")
-        if found.edtf:
-            parsed = EdtfDate.parse(found.edtf)
-            assert parsed.lower <= parsed.upper
-        if not creation_date and found.relative:
-            assert found.anchor != "dct", found
-    value, evidence = infer_creation_date(text)
-    if value is not None:
-        inferred = EdtfDate.parse(value)
-        assert inferred.uncertain and "day" not in {p.precision for p in (inferred.start, inferred.end) if p}, value
-        assert evidence
+    fuzz.check_tagger(text, creation_date)
 
 
 # ---------------------------------------------------------------------------------------------- atheris
