@@ -20,7 +20,10 @@ typical use:
 
 
 def _project(args) -> Project:
-    return Project(Path(args.project).resolve())
+    root = Path(args.project).resolve()
+    if not root.is_dir():
+        raise InputError(args.project, "is not a project folder", "pass the folder holding timelines/ and content/ with --project")
+    return Project(root)
 
 
 def cmd_ingest(args) -> int:
