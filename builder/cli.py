@@ -74,6 +74,12 @@ def cmd_build(args) -> int:
     return 0
 
 
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (give 1 or more)")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="timeline", description="Turn news articles into cited, hand-editable timelines and a static site.",
@@ -95,7 +101,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", parents=[common], help="find dated events and merge them into timelines/",
                        description="Tag temporal expressions, select event sentences, group them across articles "
                                    "and merge the events into timelines/*.yml, keeping every hand edit.")
-    p.add_argument("--workers", type=int, default=None, help="processes for per-article work (default: all cores)")
+    p.add_argument("--workers", type=_workers, default=None, help="processes for per-article work (default: all cores)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", parents=[common], help="validate sources, timelines and quotes",
@@ -106,7 +112,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", parents=[common], help="ingest, extract, check and build the site",
                        description="The whole path: ingest seeds/, extract into timelines/, check, and build the "
                                    "static site with MkDocs into site/.")
-    p.add_argument("--workers", type=int, default=None, help="processes for per-article work (default: all cores)")
+    p.add_argument("--workers", type=_workers, default=None, help="processes for per-article work (default: all cores)")
     p.add_argument("--no-ingest", action="store_true", help="use content/sources/ as it is")
     p.add_argument("--no-extract", action="store_true", help="use timelines/ as it is")
     p.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")
