@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +44,13 @@ def project_files(project: Path) -> dict[str, bytes]:
 def fails_cleanly(project: Path, command: list[str], expected: list[Problem]) -> list[str]:
     """Run the CLI, expect failure with exactly these problems, one line each, and an untouched project."""
     before = project_files(project)
-    result = run_cli(project, *command, check=False)
+    errors = failed_with(run_cli(project, *command, check=False), expected)
+    assert project_files(project) == before, "a failed run changed the project"
+    return errors
+
+
+def failed_with(result: subprocess.CompletedProcess, expected: list[Problem]) -> list[str]:
+    """The error lines of a run that failed cleanly with exactly these problems."""
     output = result.stdout + result.stderr
     assert result.returncode not in (0, 2), f"exit {result.returncode} (2 is an internal error):\n{output}"
     assert "Traceback" not in output and "internal error" not in output, output
@@ -55,7 +63,6 @@ def fails_cleanly(project: Path, command: list[str], expected: list[Problem]) ->
         pattern = re.compile(rf"^error: (.*/)?{where}: .+ \(.+\)$")  # file[:line]: problem (what to do)
         matching = [line for line in errors if pattern.match(line) and problem.says in line]
         assert len(matching) == 1, f"no single line for {problem} in:\n" + "\n".join(errors)
-    assert project_files(project) == before, "a failed run changed the project"
     return errors
 
 
@@ -265,6 +272,17 @@ def test_check_lists_every_problem_of_a_broken_project(project):
         Problem("empty.yml", None, "no events to publish"),
         Problem(record.name, line_of(record, "titel:"), "did you mean 'title'?"),
     ])
+
+
+def test_project_option_naming_no_folder(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    before = snapshot(tmp_path)
+    for missing in ("no-such-project", "a-file"):
+        for command in (["check"], ["extract"], ["ingest"], ["build", "--no-ingest", "--no-extract"]):
+            result = subprocess.run([sys.executable, "-m", "builder.cli", *command, "--project", missing],
+                                    capture_output=True, text=True, cwd=tmp_path)
+            failed_with(result, [Problem(missing, None, "is not a project folder")])
+    assert snapshot(tmp_path) == before
 
 
 # ---------------------------------------------------------------------------------------------- sources
