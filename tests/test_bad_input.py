@@ -248,6 +248,9 @@ def test_timeline_symlinked_from_outside_the_project(project, tmp_path):
     (project / "timelines" / "outside.yml").symlink_to(outside)
     for command in (["check"], ["extract"]):
         fails_cleanly(project, command, [Problem("outside.yml", None, "points outside the project")])
+    (project / "content" / "sources" / "passwd.md").symlink_to("/etc/passwd")
+    fails_cleanly(project, ["check"], [Problem("outside.yml", None, "points outside the project"),
+                                       Problem("passwd.md", None, "points outside the project")])
     assert outside.read_text() == editors(project).read_text().replace("editor-", "outside-")
 
 
