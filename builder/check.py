@@ -4,9 +4,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .errors import InputError, InputErrors
+from .errors import InputError
 from .sources import read_source
-from .timelines import load_timeline
+from .timelines import collect_timelines
 
 
 def _closest(quote: str, text: str) -> str:
@@ -40,14 +40,8 @@ def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = No
         except InputError as exc:
             problems.append(exc)
             unreadable.add(path.stem)  # its citations are not also reported missing: one problem, one line
-    timelines = []
-    for path in sorted(Path(timelines_dir).glob("*.yml")):
-        try:
-            timelines.append(load_timeline(path, root))
-        except InputErrors as exc:
-            problems.extend(exc.errors)
-        except InputError as exc:
-            problems.append(exc)
+    timelines, unloadable = collect_timelines(timelines_dir, root)
+    problems.extend(unloadable)
     if not timelines and not problems:
         problems.append(InputError(timelines_dir, "holds no timeline (*.yml)", "add one; see timelines/README.md"))
     for timeline in timelines:

@@ -200,8 +200,8 @@ def load_timeline(path: Path, root: Path | None = None) -> Timeline:
     )
 
 
-def load_timelines(directory: Path, root: Path | None = None) -> list[Timeline]:
-    """All timelines in a folder, with the problems of every file gathered before raising."""
+def collect_timelines(directory: Path, root: Path | None = None) -> tuple[list[Timeline], list[InputError]]:
+    """The timelines of a folder that load, and the problems of those that do not, every file read."""
     from .errors import InputErrors
 
     timelines, problems = [], []
@@ -212,6 +212,14 @@ def load_timelines(directory: Path, root: Path | None = None) -> list[Timeline]:
             problems.extend(exc.errors)
         except InputError as exc:
             problems.append(exc)
+    return timelines, problems
+
+
+def load_timelines(directory: Path, root: Path | None = None) -> list[Timeline]:
+    """All timelines in a folder, with the problems of every file gathered before raising."""
+    from .errors import InputErrors
+
+    timelines, problems = collect_timelines(directory, root)
     if problems:
         raise InputErrors(problems)
     return timelines

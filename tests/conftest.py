@@ -41,3 +41,22 @@ def built_site(site_project: Path) -> Path:
     result = mkdocs_build(site_project, site)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="module")
+def seeds_built(tmp_path_factory) -> Path:
+    """The repository's seeds ingested and extracted by the real CLI into a fresh project, once per module."""
+    from projects import fresh_project, run_cli
+
+    project = fresh_project(tmp_path_factory.mktemp("seeds"))
+    run_cli(project, "ingest")
+    run_cli(project, "extract")
+    return project
+
+
+@pytest.fixture()
+def seeds_project(seeds_built, tmp_path) -> Path:
+    """A private copy of `seeds_built` that a test may edit."""
+    copy = tmp_path / "project"
+    shutil.copytree(seeds_built, copy)
+    return copy

@@ -16,21 +16,6 @@ from projects import events_by_id, fresh_project, run_cli, snapshot
 RT = YAML()
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = fresh_project(tmp_path_factory.mktemp("seeds"))
-    run_cli(project, "ingest")
-    run_cli(project, "extract")
-    return project
-
-
-@pytest.fixture()
-def project(built, tmp_path):
-    copy = tmp_path / "project"
-    shutil.copytree(built, copy)
-    return copy
-
-
 def _extract(project):
     """The extract stage in-process (the CLI path is covered elsewhere): fast enough to run many times."""
     p = Project(project)
@@ -53,7 +38,8 @@ def _file(project, name="nato-and-germany"):
     return project / "timelines" / f"{name}.yml"
 
 
-def test_changed_field_stays_changed_and_is_marked_edited(project):
+def test_changed_field_stays_changed_and_is_marked_edited(seeds_project):
+    project = seeds_project
     path = _file(project)
     doc = _load(path)
     event = doc["events"][0]
@@ -67,7 +53,8 @@ def test_changed_field_stays_changed_and_is_marked_edited(project):
     assert after["provenance"] == "edited"
 
 
-def test_edit_in_one_timeline_reaches_the_other_copies(project):
+def test_edit_in_one_timeline_reaches_the_other_copies(seeds_project):
+    project = seeds_project
     shared = [e for e in _load(_file(project, "rutte-visits-germany"))["events"]]
     event_id = shared[0]["id"]
     path = _file(project)
@@ -82,7 +69,8 @@ def test_edit_in_one_timeline_reaches_the_other_copies(project):
         assert [str(e["date"]) for e in copy] == ["2024-11"]
 
 
-def test_hand_written_event_is_kept_and_marked_manual(project):
+def test_hand_written_event_is_kept_and_marked_manual(seeds_project):
+    project = seeds_project
     path = _file(project)
     doc = _load(path)
     doc["events"].append({"id": "2024-12-01-editor-note", "date": "2024-12", "title": "Added by an editor"})
@@ -92,7 +80,8 @@ def test_hand_written_event_is_kept_and_marked_manual(project):
     assert event["title"] == "Added by an editor" and event["provenance"] == "manual"
 
 
-def test_deleted_and_rejected_events_do_not_come_back(project):
+def test_deleted_and_rejected_events_do_not_come_back(seeds_project):
+    project = seeds_project
     path = _file(project)
     doc = _load(path)
     deleted = doc["events"].pop(0)["id"]
@@ -106,7 +95,8 @@ def test_deleted_and_rejected_events_do_not_come_back(project):
     assert [e["status"] for e in _load(path)["events"] if e["id"] == rejected] == ["rejected"]
 
 
-def test_order_and_comments_stay(project):
+def test_order_and_comments_stay(seeds_project):
+    project = seeds_project
     path = _file(project)
     text = path.read_text()
     doc = _load(path)
@@ -144,14 +134,16 @@ def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
     assert len({c["source"] for c in after["citations"]}) == len(before) + 2
 
 
-def test_unchanged_inputs_change_no_byte(project):
+def test_unchanged_inputs_change_no_byte(seeds_project):
+    project = seeds_project
     before = snapshot(project / "timelines")
     _extract(project)
     assert snapshot(project / "timelines") == before
 
 
-def test_random_edits_are_never_lost(project):
+def test_random_edits_are_never_lost(seeds_project):
     """Many rounds of random editor actions, each followed by a regeneration: every edit must survive."""
+    project = seeds_project
     rng = random.Random(20241104)
     names = ["nato-and-germany", "nato-secretary-general", "rutte-visits-germany"]
     edits: dict[str, dict] = {}  # event id → the latest value the editor gave each field (copies share them)

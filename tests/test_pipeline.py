@@ -10,21 +10,6 @@ from builder.sources import load_sources
 from projects import events_by_id, fresh_project, run_cli, snapshot
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    project = fresh_project(tmp_path_factory.mktemp("seeds"))
-    run_cli(project, "ingest")
-    run_cli(project, "extract")
-    return project
-
-
-@pytest.fixture()
-def project(built, tmp_path):
-    copy = tmp_path / "project"
-    shutil.copytree(built, copy)
-    return copy
-
-
 def _seed_ids(project):
     """Source id of each seed file, by the seed's number (000 ... 004)."""
     return {s.input.split("/")[-1][:3]: sid for sid, s in load_sources(project / "content" / "sources").items()}
@@ -35,8 +20,8 @@ def _citing(events, source_id, words):
             if any(c["source"] == source_id and all(w in c["quote"] for w in words) for c in e.get("citations", []))]
 
 
-def test_rutte_berlin_visit_2024_is_one_event_citing_every_article_that_reports_it(built):
-    events, seeds = events_by_id(built), _seed_ids(built)
+def test_rutte_berlin_visit_2024_is_one_event_citing_every_article_that_reports_it(seeds_built):
+    events, seeds = events_by_id(seeds_built), _seed_ids(seeds_built)
     visits = [e for e in events.values() if str(e["date"]) == "2024-11-04" and "Mark Rutte" in e.get("actors", [])
               and "Olaf Scholz" in e.get("actors", [])]
     assert len(visits) == 1, [e["title"] for e in visits]
@@ -44,15 +29,15 @@ def test_rutte_berlin_visit_2024_is_one_event_citing_every_article_that_reports_
     assert {seeds["000"], seeds["001"], seeds["002"]} <= cited
 
 
-def test_rutte_berlin_visit_2025_is_its_own_event(built):
-    events, seeds = events_by_id(built), _seed_ids(built)
+def test_rutte_berlin_visit_2025_is_its_own_event(seeds_built):
+    events, seeds = events_by_id(seeds_built), _seed_ids(seeds_built)
     visit = _citing(events, seeds["003"], ["December 11, 2025", "Berlin"])
     assert [str(e["date"]) for e in visit] == ["2025-12-11"]
     assert "2024-11-04" not in {str(e["date"]) for e in visit}
 
 
-def test_stoltenberg_term_extension_is_dated_last_year_of_the_inferred_date(built):
-    events, seeds = events_by_id(built), _seed_ids(built)
+def test_stoltenberg_term_extension_is_dated_last_year_of_the_inferred_date(seeds_built):
+    events, seeds = events_by_id(seeds_built), _seed_ids(seeds_built)
     extension = _citing(events, seeds["004"], ["extended by one year"])
     assert extension, "the term extension must be an event"
     date = EdtfDate.parse(str(extension[0]["date"]))
@@ -60,16 +45,16 @@ def test_stoltenberg_term_extension_is_dated_last_year_of_the_inferred_date(buil
     assert date.precision == "year" and date.uncertain and date.lower.year == 2023
 
 
-def test_backing_of_rutte_as_successor_is_dated_at_year_precision(built):
-    events, seeds = events_by_id(built), _seed_ids(built)
+def test_backing_of_rutte_as_successor_is_dated_at_year_precision(seeds_built):
+    events, seeds = events_by_id(seeds_built), _seed_ids(seeds_built)
     backing = _citing(events, seeds["004"], ["supports a possible nomination", "Rutte"])
     assert backing
     date = EdtfDate.parse(str(backing[0]["date"]))
     assert date.lower.year == 2024 and date.uncertain and date.precision != "day"
 
 
-def test_no_event_carries_a_date_no_article_supports(built):
-    events, seeds = events_by_id(built), _seed_ids(built)
+def test_no_event_carries_a_date_no_article_supports(seeds_built):
+    events, seeds = events_by_id(seeds_built), _seed_ids(seeds_built)
     undated = {seeds["002"], seeds["004"]}
     for event in events.values():
         date = EdtfDate.parse(str(event["date"]))
@@ -80,23 +65,24 @@ def test_no_event_carries_a_date_no_article_supports(built):
                 assert any(str(date.lower.year) in c["quote"] for c in event["citations"]), event
 
 
-def test_every_quote_is_in_its_source_and_check_passes(built):
-    sources = load_sources(built / "content" / "sources")
-    for event in events_by_id(built).values():
+def test_every_quote_is_in_its_source_and_check_passes(seeds_built):
+    sources = load_sources(seeds_built / "content" / "sources")
+    for event in events_by_id(seeds_built).values():
         for citation in event["citations"]:
             assert citation["quote"] in sources[citation["source"]].text
-    result = run_cli(built, "check")
+    result = run_cli(seeds_built, "check")
     assert "valid" in result.stdout
 
 
-def test_second_run_changes_no_byte(project):
+def test_second_run_changes_no_byte(seeds_project):
+    project = seeds_project
     before = snapshot(project / "timelines") | snapshot(project / "content")
     run_cli(project, "ingest")
     run_cli(project, "extract")
     assert snapshot(project / "timelines") | snapshot(project / "content") == before
 
 
-def test_cli_help_names_every_stage(built):
-    result = run_cli(built)
+def test_cli_help_names_every_stage(seeds_built):
+    result = run_cli(seeds_built)
     for command in ("ingest", "extract", "check", "build"):
         assert command in result.stdout
