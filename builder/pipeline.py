@@ -20,6 +20,7 @@ from .group import group_mentions
 from .merge import MergeReport, merge_timelines
 from .model import EdtfDate, Source
 from .sources import load_sources
+from .timelines import load_timelines
 
 POOL_THRESHOLD = 64  # below this many uncached articles, starting worker processes costs more than it saves
 
@@ -117,6 +118,7 @@ def source_order(sources: dict[str, Source]) -> dict[str, int]:
 
 
 def run_extract(project: Project, workers: int | None = None, progress: bool = False) -> MergeReport:
+    load_timelines(project.timelines, project.root)  # a typo in a timeline is reported before long work starts
     sources = load_sources(project.sources, project.root)
     if not sources:
         raise InputError(project.sources, "holds no source records", "run `timeline ingest` first")
