@@ -5,67 +5,160 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .extract import Mention
 from .model import Citation, EdtfDate, Event
 
 APPROXIMATE_DAYS = timedelta(days=3)
 DISPUTE_WINDOW_DAYS = 31  # same story, dates this close but different: the sources disagree
+WIDE_MONTHS = 36  # a date spanning more months than this is looked up with every group, not by month
 
 
-@dataclass
-class _Group:
-    members: list[Mention] = field(default_factory=list)
-    undated: list[Mention] = field(default_factory=list)  # support from articles that cannot date it
+@dataclass(frozen=True)
+class _Span:
+    """A date as compatibility reads it: an approximate day ('2025-12-12~') reaches back a few days."""
 
-    @property
-    def date(self) -> EdtfDate:
-        """The most precise member date that fits all the others ('2024-11-04' over '2024')."""
-        dates = [EdtfDate.parse(m.date) for m in self.members]
-        fitting = [d for d in dates if all(compatible(d, o) for o in dates)] or dates
-        return min(fitting, key=lambda d: (d.upper - d.lower, d.uncertain, d.text))
+    lo: date
+    hi: date
+    approximate: bool  # '~': a point near the stated one also fits
 
 
-def _overlap(a: list[str], b: list[str]) -> float:
+def _span(d: EdtfDate) -> _Span:
+    lo = d.lower
+    if d.precision == "day" and d.text.endswith(("~", "%")):
+        lo = lo - APPROXIMATE_DAYS
+    return _Span(lo, d.upper, d.text.endswith("~"))
+
+
+def _spans_compatible(a: _Span, b: _Span) -> bool:
+    return (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi) or (
+        a.approximate and a.lo <= b.lo <= a.hi) or (b.approximate and b.lo <= a.lo <= b.hi)
+
+
+def compatible(a: EdtfDate, b: EdtfDate) -> bool:
+    """Dates that can name the same moment; an approximate day ('2025-12-12~', an article's date used
+    for its undated news) reaches back a few days."""
+    return _spans_compatible(_span(a), _span(b))
+
+
+class _Facts:
+    """What comparing a mention needs, computed once per mention rather than once per comparison."""
+
+    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys")
+
+    def __init__(self, mention: Mention, dates: dict[str, tuple[EdtfDate, _Span]] | None = None):
+        self.mention = mention
+        self.date, self.span = None, None
+        if mention.date:
+            if dates is None or mention.date not in dates:
+                parsed = EdtfDate.parse(mention.date)
+                found = (parsed, _span(parsed))
+                if dates is not None:
+                    dates[mention.date] = found
+            else:
+                found = dates[mention.date]
+            self.date, self.span = found
+        self.actors = frozenset(mention.actors)
+        self.places = frozenset(mention.places)
+        self.kinds = frozenset(mention.kinds)
+        self.words = frozenset(mention.words)
+        # same_event needs one of these in common: the same article, a person or a place
+        self.keys = (("source", mention.source), *(("actor", a) for a in self.actors), *(("place", p) for p in self.places))
+
+
+def _overlap(a: list[str] | frozenset, b: list[str] | frozenset) -> float:
     """Overlap coefficient: long and short sentences about one thing still score high."""
     if not a or not b:
         return 0.0
     return len(set(a) & set(b)) / min(len(set(a)), len(set(b)))
 
 
+def _same(a: _Facts, b: _Facts, strict: bool = False) -> bool:
+    actors = bool(a.actors & b.actors)
+    places = bool(a.places & b.places)
+    kinds = bool(a.kinds & b.kinds)
+    if strict:
+        return kinds and actors and places
+    if a.mention.source == b.mention.source:
+        return kinds or (actors and a.mention.date == b.mention.date)  # an article telling its own news again
+    if kinds:
+        return actors or places
+    return actors and places and _overlap(a.words, b.words) >= 0.3
+
+
 def same_event(a: Mention, b: Mention, strict: bool = False) -> bool:
     """Whether two sentences tell the same event: the same kind of happening with the same people or
     place — not merely a shared date."""
-    actors = len(set(a.actors) & set(b.actors))
-    places = len(set(a.places) & set(b.places))
-    kinds = set(a.kinds) & set(b.kinds)
-    if strict:
-        return bool(kinds) and actors >= 1 and places >= 1
-    if a.source == b.source:
-        return bool(kinds) or (actors >= 1 and a.date == b.date)  # an article telling its own news again
-    if kinds:
-        return actors >= 1 or places >= 1
-    return actors >= 1 and places >= 1 and _overlap(a.words, b.words) >= 0.3
+    return _same(_Facts(a), _Facts(b), strict)
 
 
-def compatible(a: EdtfDate, b: EdtfDate) -> bool:
-    """Dates that can name the same moment; an approximate day ('2025-12-12~', an article's date used
-    for its undated news) reaches back a few days."""
-    def widened(d: EdtfDate) -> EdtfDate | tuple:
-        if d.precision == "day" and d.text.endswith(("~", "%")):
-            return (d.lower - APPROXIMATE_DAYS, d.upper)
-        return (d.lower, d.upper)
-    (a_lo, a_hi), (b_lo, b_hi) = widened(a), widened(b)
-    return (a_lo <= b_lo and b_hi <= a_hi) or (b_lo <= a_lo and a_hi <= b_hi) or (
-        a.text.endswith("~") and a_lo <= b_lo <= a_hi) or (b.text.endswith("~") and b_lo <= a_lo <= b_hi)
+@dataclass
+class _Group:
+    members: list[Mention] = field(default_factory=list)
+    undated: list[Mention] = field(default_factory=list)  # support from articles that cannot date it
+    facts: list[_Facts] = field(default_factory=list)
+    spans: dict[str, tuple[EdtfDate, _Span]] = field(default_factory=dict)  # distinct member dates, first seen first
+    keys: set = field(default_factory=set)
+    lo: date = date.min  # every member's span holds a day in [lo, hi]: a mention that fits overlaps it
+    hi: date = date.max
+    _date: EdtfDate | None = None
+
+    def add(self, facts: _Facts) -> None:
+        self.members.append(facts.mention)
+        self.facts.append(facts)
+        self.spans.setdefault(facts.mention.date, (facts.date, facts.span))
+        self.lo, self.hi = max(self.lo, facts.span.lo), min(self.hi, facts.span.hi)
+        self._date = None
+
+    def fits(self, facts: _Facts) -> bool:
+        if not all(_spans_compatible(facts.span, span) for _, span in self.spans.values()):
+            return False
+        return any(_same(facts, other) for other in self.facts)
+
+    @property
+    def date(self) -> EdtfDate:
+        """The most precise member date that fits all the others ('2024-11-04' over '2024')."""
+        if self._date is None:
+            dates = [(d, s) for d, s in self.spans.values()]
+            fitting = [d for d, s in dates if all(_spans_compatible(s, o) for _, o in dates)] or [d for d, _ in dates]
+            self._date = min(fitting, key=lambda d: (d.upper - d.lower, d.uncertain, d.text))
+        return self._date
 
 
-def _fits(group: _Group, mention: Mention) -> bool:
-    date = EdtfDate.parse(mention.date)
-    if not all(compatible(date, EdtfDate.parse(m.date)) for m in group.members):
-        return False
-    return any(same_event(mention, m) for m in group.members)
+def _months(lo: date, hi: date) -> range | None:
+    """Month numbers from lo to hi, or None when the span is too wide to index by month."""
+    first, last = lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month - 1
+    return range(first, last + 1) if last - first <= WIDE_MONTHS else None
+
+
+class _Index:
+    """Groups by key (article, person, place) and month, so a mention is compared only with groups it
+    could join; 'wide' holds groups whose dates span too many months to list."""
+
+    def __init__(self):
+        self.by_month: dict[tuple, list[int]] = {}
+        self.wide: dict[tuple, list[int]] = {}
+        self.every: dict[tuple, list[int]] = {}
+
+    def add(self, number: int, key: tuple, months: range | None) -> None:
+        self.every.setdefault(key, []).append(number)
+        if months is None:
+            self.wide.setdefault(key, []).append(number)
+        else:
+            for month in months:
+                self.by_month.setdefault((key, month), []).append(number)
+
+    def candidates(self, keys, months: range | None) -> list[int]:
+        found: set[int] = set()
+        for key in keys:
+            if months is None:
+                found.update(self.every.get(key, ()))
+                continue
+            found.update(self.wide.get(key, ()))
+            for month in months:
+                found.update(self.by_month.get((key, month), ()))
+        return sorted(found)
 
 
 def _slug(text: str, words: int = 6) -> str:
@@ -87,37 +180,69 @@ def _citations(mentions: list[Mention], order: dict[str, int]) -> list[Citation]
 
 
 def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None = None) -> list[Event]:
-    """Events proposed from all mentions, in date order, with stable ids and one citation per source."""
+    """Events proposed from all mentions, in date order, with stable ids and one citation per source.
+
+    Each dated mention joins the first group (in order of creation) whose dates it fits and one of
+    whose mentions tells the same event; groups are indexed by article, person, place and month, so
+    a mention is compared only with groups it could join.
+    """
     order = source_order or {}
+    dates: dict[str, tuple[EdtfDate, _Span]] = {}
     dated = sorted((m for m in mentions if m.date), key=lambda m: (-m.score, m.source, m.start))
     groups: list[_Group] = []
+    index = _Index()
     for mention in dated:
-        for group in groups:
-            if _fits(group, mention):
-                group.members.append(mention)
+        facts = _Facts(mention, dates)
+        span = facts.span
+        for number in index.candidates(facts.keys, _months(span.lo, span.hi)):
+            group = groups[number]
+            if span.hi >= group.lo and span.lo <= group.hi and group.fits(facts):
                 break
         else:
-            groups.append(_Group([mention]))
+            group, number = _Group(), len(groups)
+            groups.append(group)
+        group.add(facts)
+        months = _months(group.lo, group.hi)  # the group only narrows: its older entries stay true
+        for key in facts.keys:
+            if key not in group.keys:
+                group.keys.add(key)
+                index.add(number, key, months)
 
     # the same story told with different dates, close together: one event marked as disputed
     disputes: dict[int, list[_Group]] = {}
     absorbed: set[int] = set()
+    sources = [{m.source for m in g.members} for g in groups]
+    near = _Index()  # by person and month, each group's date widened by the dispute window
+    window = timedelta(days=DISPUTE_WINDOW_DAYS)
+    for number, group in enumerate(groups):
+        d = group.date
+        try:
+            months = _months(d.lower - window, d.upper + window)
+        except OverflowError:
+            months = None
+        for key in group.keys:
+            if key[0] == "actor":  # a strict same_event needs a person in common
+                near.add(number, key, months)
     for i, g in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            h = groups[j]
-            if j in absorbed or i in absorbed:
+        if i in absorbed:
+            continue
+        actors = [key for key in g.keys if key[0] == "actor"]
+        for j in near.candidates(actors, _months(g.date.lower, g.date.upper)):
+            if j <= i or j in absorbed:
                 continue
-            if {m.source for m in g.members} & {m.source for m in h.members}:
+            h = groups[j]
+            if sources[i] & sources[j]:
                 continue
             if not compatible(g.date, h.date) and _close(g.date, h.date) and any(
-                    same_event(a, b, strict=True) for a in g.members for b in h.members):
+                    _same(a, b, strict=True) for a in g.facts for b in h.facts):
                 disputes.setdefault(i, []).append(h)
                 absorbed.add(j)
 
     # sentences from articles that cannot date them support the event they tell, if any clearly
     for mention in sorted((m for m in mentions if not m.date), key=lambda m: (m.source, m.start)):
-        candidates = [(sum(same_event(mention, m) for m in g.members), -i, g)
-                      for i, g in enumerate(groups) if i not in absorbed]
+        facts = _Facts(mention)
+        candidates = [(sum(_same(facts, other) for other in groups[i].facts), -i, groups[i])
+                      for i in index.candidates(facts.keys, None) if i not in absorbed]
         candidates = [c for c in candidates if c[0] > 0]
         if candidates:
             max(candidates, key=lambda c: (c[0], c[1]))[2].undated.append(mention)
@@ -130,8 +255,8 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
         best = max(group.members, key=lambda m: (m.date == group.date.text, m.score, -m.start, m.source))
         actor_count = Counter(a for m in group.members + group.undated for a in m.actors)
         place_count = Counter(p for m in group.members + group.undated for p in m.places)
-        date = group.date.text
-        base = f"{_slug(date.replace('/', '-to-'), 8)}-{_slug(best.title)}".strip("-")
+        date_text = group.date.text
+        base = f"{_slug(date_text.replace('/', '-to-'), 8)}-{_slug(best.title)}".strip("-")
         used_ids[base] += 1
         event_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
         disputed = []
@@ -143,7 +268,7 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
             })
         events.append(Event(
             id=event_id,
-            date=date,
+            date=date_text,
             title=best.title,
             citations=_citations(group.members + group.undated, order),
             actors=sorted(actor_count, key=lambda a: (-actor_count[a], a)),
