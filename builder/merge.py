@@ -145,17 +145,27 @@ def _set(item: CommentedMap, key: str, value) -> bool:
     return True
 
 
-def _insert_sorted(events: CommentedSeq, item: CommentedMap) -> None:
-    """Place a new event after the last one that comes no later, so an editor's order stays as it is."""
-    date = EdtfDate.parse(item["date"])
+def _date_key(item) -> tuple | None:
+    """Where an event's date sorts; None when it is not a date (an editor's typo keeps its place)."""
+    try:
+        return EdtfDate.parse(_plain(item.get("date"))).sort_key()
+    except Exception:
+        return None
+
+
+def _insert_sorted(events: CommentedSeq, keys: list[tuple | None], item: CommentedMap) -> None:
+    """Place a new event after the last one that comes no later, so an editor's order stays as it is.
+
+    `keys` holds each event's `_date_key`, kept in step with `events`: dates are parsed once per run,
+    and the search runs from the end, where events proposed in date order land."""
+    key = EdtfDate.parse(item["date"]).sort_key()
     position = 0
-    for index, other in enumerate(events):
-        try:
-            if EdtfDate.parse(_plain(other.get("date"))) <= date:
-                position = index + 1
-        except Exception:
-            continue
+    for index in range(len(keys) - 1, -1, -1):
+        if keys[index] is not None and keys[index] <= key:
+            position = index + 1
+            break
     events.insert(position, item)
+    keys.insert(position, key)
 
 
 def merge_timelines(proposals: list[Event], directory: Path, root: Path | None = None) -> MergeReport:
@@ -278,6 +288,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
             elif event_id not in last and "provenance" not in item:
                 _set(item, "provenance", "manual")  # written by hand: say so on the site
         history = set(placements.get(name, []))
+        keys = None  # parsed on the first insertion into this timeline
         for event_id, values in final.items():
             if event_id in present:
                 placed_anywhere.add(event_id)
@@ -286,7 +297,9 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
                 if event_id in history:
                     placed_anywhere.add(event_id)  # removed here by an editor: stays removed
                 continue
-            _insert_sorted(events, _new_map(event_id, values, provenance[event_id]))
+            if keys is None:
+                keys = [_date_key(item) for item in events]
+            _insert_sorted(events, keys, _new_map(event_id, values, provenance[event_id]))
             report.added.setdefault(name, []).append(event_id)
             placed_anywhere.add(event_id)
         placements[name] = sorted(history | {str(item["id"]) for item in events if str(item["id"]) in final})
