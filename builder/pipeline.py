@@ -15,7 +15,6 @@ from tqdm import tqdm
 from .check import check_project
 from .errors import InputError, InputErrors
 from .extract import Mention, extract_source
-from .fileio import atomic_write
 from .group import group_mentions
 from .merge import MergeReport, merge_timelines
 from .model import EdtfDate, Source
@@ -70,6 +69,70 @@ def _cache_key(source: Source) -> str:
     return hashlib.sha256(extractor_version().encode() + payload).hexdigest()
 
 
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of all of the builder's code and data: what a stage's result depends on besides the project."""
+    digest = hashlib.sha256()
+    package = resources.files("builder")
+    for folder in (package, package.joinpath("data")):
+        for item in sorted(folder.iterdir(), key=lambda p: p.name):
+            if item.is_file() and item.name.endswith((".py", ".yml", ".yaml", ".json", ".txt")):
+                digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fingerprint(project: Project, stage: str) -> str | None:
+    """A hash of everything a stage reads (code, source records, timeline files and their state file),
+    or None if a file cannot be read (the stage itself then says why)."""
+    digest = hashlib.sha256(f"{stage}\0{code_version()}\0{extractor_version()}".encode())
+    for folder in (project.sources, project.timelines):
+        digest.update(b"\1" + str(folder.resolve()).encode())
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            digest.update(b"\2" + path.name.encode())
+            try:
+                if path.is_symlink():
+                    digest.update(b"\3" + os.readlink(path).encode())
+                if path.is_file():
+                    digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                return None
+    return digest.hexdigest()
+
+
+def _write_cache(path: Path, text: str) -> None:
+    """A cache entry in one rename, without fsync: losing one to a crash only means computing it again."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def _settled(project: Project, stage: str) -> dict:
+    """What a stage last did when it changed nothing: its inputs' fingerprint and what it reported."""
+    try:
+        return json.loads((project.cache / "settled.json").read_text(encoding="utf-8")).get(stage) or {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _settle(project: Project, stage: str, fingerprint: str, report: dict | None = None) -> None:
+    """Remember that `stage` on these exact inputs changed nothing (and reported `report`): every stage is
+    a function of its inputs, so a run on the same inputs will do the same, and can be skipped."""
+    path = project.cache / "settled.json"
+    try:
+        try:
+            settled = json.loads(path.read_text(encoding="utf-8"))
+            settled = settled if isinstance(settled, dict) else {}
+        except (OSError, ValueError):
+            settled = {}
+        settled[stage] = {"fingerprint": fingerprint, "report": report}
+        _write_cache(path, json.dumps(settled, ensure_ascii=False, sort_keys=True))
+    except OSError:
+        pass  # a read-only cache only costs speed
+
+
 def _extract_payload(source: Source) -> list[dict]:
     return [m.to_dict() for m in extract_source(source)]
 
@@ -104,7 +167,7 @@ def extract_all(sources: dict[str, Source], cache_dir: Path | None, workers: int
     bar.close()
     if cache_dir:
         for source_id, source in todo:
-            atomic_write(cache_dir / f"{_cache_key(source)}.json", json.dumps(results[source_id], ensure_ascii=False))
+            _write_cache(cache_dir / f"{_cache_key(source)}.json", json.dumps(results[source_id], ensure_ascii=False))
     return {sid: [Mention(**m) for m in results[sid]] for sid in sources}
 
 
@@ -118,19 +181,31 @@ def source_order(sources: dict[str, Source]) -> dict[str, int]:
 
 
 def run_extract(project: Project, workers: int | None = None, progress: bool = False) -> MergeReport:
+    fingerprint = _fingerprint(project, "extract")
+    settled = _settled(project, "extract")
+    if fingerprint and settled.get("fingerprint") == fingerprint and isinstance(settled.get("report"), dict):
+        return MergeReport(**{**settled["report"], "written": []})  # the same inputs settled before: nothing to do
     load_timelines(project.timelines, project.root)  # a typo in a timeline is reported before long work starts
     sources = load_sources(project.sources, project.root)
     if not sources:
         raise InputError(project.sources, "holds no source records", "run `timeline ingest` first")
     mentions = extract_all(sources, project.cache / "extract", workers, progress)
     proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
-    return merge_timelines(proposals, project.timelines, project.root)
+    report = merge_timelines(proposals, project.timelines, project.root)
+    if fingerprint and not report.written and _fingerprint(project, "extract") == fingerprint:
+        _settle(project, "extract", fingerprint, {k: v for k, v in asdict(report).items() if k != "written"})
+    return report
 
 
 def run_check(project: Project) -> None:
+    fingerprint = _fingerprint(project, "check")
+    if fingerprint and _settled(project, "check").get("fingerprint") == fingerprint:
+        return  # these exact files passed before
     problems = check_project(project.sources, project.timelines, project.root)
     if problems:
         raise InputErrors(problems)
+    if _fingerprint(project, "check") == fingerprint:
+        _settle(project, "check", fingerprint)
 
 
 def run_render(project: Project, strict: bool = True, site_dir: Path | None = None) -> Path:
