@@ -1,0 +1,42 @@
+"""Ingest on the five shipped seeds: clean text, metadata and how each date was found."""
+from __future__ import annotations
+
+from builder.sources import load_sources
+
+
+def _by_seed(project):
+    return {s.input.split("/")[-1][:3]: s for s in load_sources(project / "content" / "sources").values()}
+
+
+def test_metadata_of_each_seed(seeds_built):
+    seeds = _by_seed(seeds_built)
+    assert seeds["000"].title == "Olaf Scholz meets NATO chief Rutte in Berlin"
+    assert seeds["000"].url == "https://p.dw.com/p/4mYYo"  # recovered from the proxied address
+    assert seeds["000"].publisher == "DW"
+    assert (seeds["000"].published, seeds["000"].published_from) == ("2024-11-04", "dateline")
+    assert (seeds["001"].published, seeds["001"].published_from) == ("2024-11-04", "header")
+    assert (seeds["003"].published, seeds["003"].published_from) == ("2025-12-12", "dateline")
+    for undated in ("002", "004"):
+        assert seeds[undated].published is None and seeds[undated].published_from == "unknown"
+
+
+def test_versions_of_one_page_are_recognized(seeds_built):
+    seeds = _by_seed(seeds_built)
+    assert seeds["001"].version_of == seeds["000"].id or seeds["000"].version_of == seeds["001"].id
+
+
+def test_boilerplate_removed_and_captions_kept_apart(seeds_built):
+    seeds = _by_seed(seeds_built)
+    for source in seeds.values():
+        assert "Skip to content" not in source.text and "Spread the love" not in source.text
+        assert "picture alliance" not in source.text
+    assert any("Ebrahim Noroozi" in c for c in seeds["000"].captions)
+    assert "I have been working in the news industry" not in seeds["004"].text
+
+
+def test_undated_article_gets_an_uncertain_inferred_date_with_evidence(seeds_built):
+    source = _by_seed(seeds_built)["004"]
+    assert source.published_inferred and "?" in source.published_inferred
+    assert source.published_inferred.startswith("2024")
+    assert source.inferred_evidence and all(e in source.text for e in source.inferred_evidence)
+    assert _by_seed(seeds_built)["002"].published_inferred is None
