@@ -711,6 +711,8 @@ class _Reference:
             return cls(None, None, False)
         if edtf.start is None or edtf.end is None:
             return cls(None, None, False)
+        if not (10 <= edtf.lower.year and edtf.upper.year <= 9990):
+            return cls(None, None, False)  # no calendar room around it to count "next week" or "last fall"
         exact = not edtf.uncertain and edtf.precision == "day"
         return cls(edtf.lower, edtf.upper, not exact)
 
