@@ -87,7 +87,7 @@ def _vocabulary() -> _Vocabulary:
         footer_re=re.compile(f"(?:{_alternation(data['footer_starts'])})", re.I),
         source_re=re.compile(data["source_line"], re.I),
         sign_off_re=re.compile(data["sign_off"]),
-        credit_re=re.compile(rf"(?P<text>.*?)\s?(?P<credit>(?:{_alternation(data['credit_words'])})\s*:\s*\S.{{0,120}})$", re.I),
+        credit_re=re.compile(rf"(?P<credit>(?:{_alternation(data['credit_words'])})\s*:\s*\S.{{0,120}})$", re.I),
         dateline_re=re.compile(rf"{prefix}{weekday}{one_date}{time}\.?", re.I),
         text_date_re=re.compile(rf"\b(?:{_alternation(data['publication_words'])})\s+(?:on\s+)?(?:at\s+)?{weekday}{one_date}", re.I),
         tracking=frozenset(data["tracking_parameters"]),
@@ -289,6 +289,7 @@ def _read_markdown(path: Path, text: str) -> _Page:
     return page
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?(?P<name>[\w.-]+)""", re.I)
 
 
@@ -301,8 +302,8 @@ def _read_html(path: Path, text: str) -> _Page:
         date_extraction_params={"extensive_search": False, "original_date": True})
     body = (document.text or "").strip() if document else ""
     if not body:
-        raise InputError(path, "has no article text that could be found",
-                         "save the article's own page (not a list, login or cookie page), or paste its text into a .txt file")
+        raise InputError(path, "has no article text (only navigation, menus or captions were found)",
+                         "save the article's own page, or paste its text into a .txt file")
     page = _Page(lines=[], find_headline=False, may_wrap=False)
     page.title = _one_line(document.title or "") or None
     page.url = document.url or None
@@ -336,7 +337,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def _one_line(text: str) -> str:
-    return _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).replace("\n", " ")).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
 
 
 def _fold(line: str) -> str:
@@ -360,6 +363,8 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_boilerplate(line: str) -> bool:
+    if len(line) > 160:
+        return False
     vocabulary = _vocabulary()
     bare = _LIST_MARK.sub("", line).strip()
     return (bare.casefold() in vocabulary.boilerplate or line.casefold() in vocabulary.boilerplate
@@ -371,10 +376,12 @@ def _split_credit(line: str) -> str | None:
 
     The credit must look like one: glued to the caption text, or naming its sources with a slash.
     """
-    match = _vocabulary().credit_re.match(line)
+    if ":" not in line:
+        return None
+    match = _vocabulary().credit_re.search(line, max(0, line.find(":") - 12))
     if not match:
         return None
-    text, credit = match["text"].strip(), match["credit"].strip()
+    text, credit = line[:match.start()].strip(), match["credit"].strip()
     glued = match.start("credit") > 0 and line[match.start("credit") - 1].isalnum()
     if "/" not in credit and not (glued and not _SENTENCE_END.search(credit)):
         return None
@@ -382,9 +389,10 @@ def _split_credit(line: str) -> str | None:
 
 
 def _first_sentence_title(text: str) -> str:
-    spans = split_sentences(text)
-    first = text[spans[0][0]:spans[0][1]] if spans else text
-    first = re.sub(r"[.!]$", "", first.strip())
+    # the first sentence with words in it: a stray "." or "2." left by a list is no title
+    sentences = [text[a:b] for a, b in split_sentences(text)] or [text]
+    first = next((s for s in sentences if re.search(r"[^\W\d_]{2}", s)), sentences[0])
+    first = re.sub(r"[.!]$", "", first.strip()) or "Untitled article"
     if len(first) <= TITLE_MAX:
         return first
     cuts = [m.start() for m in re.finditer(r",\s|;\s|\s[–—-]\s|:\s", first) if 40 <= m.start() <= TITLE_MAX]
@@ -424,7 +432,7 @@ def analyze(page: _Page) -> Source:
     n = len(lines)
     captions = list(page.captions)
     known = {_fold(c) for c in captions}
-    kept = [bool(line) and not _is_boilerplate(line) and _fold(line) not in known for line in lines]
+    kept = [bool(line) and not _is_boilerplate(line) and not (known and _fold(line) in known) for line in lines]
     url = page.url
     publisher = page.publisher
 
@@ -494,11 +502,14 @@ def analyze(page: _Page) -> Source:
                 for i in candidates:
                     if _words(lines[i]) <= 2 or _GLUED.search(lines[i]):
                         kept[i] = False  # a menu or section line such as "News" or "PoliticsEurope"
+    for i in range(first_prose):
+        if kept[i] and _BYLINE.match(lines[i]):
+            kept[i] = False
     title = page.title or (lines[headline] if headline is not None else None)
     if title:
         folded = _fold(title)
         for i in range(n):
-            if kept[i] and _fold(lines[i]) == folded:
+            if kept[i] and len(lines[i]) < 2 * len(title) + 10 and _fold(lines[i]) == folded:
                 kept[i] = False  # the headline repeated (page title, share box, table of contents)
 
     # The end: an agency sign-off, and teaser headings that no paragraph follows.
@@ -564,8 +575,7 @@ def _decode(path: Path, kind: str, root: Path) -> str:
             raise
     if not text.strip():
         raise InputError(path, "holds only white space", "paste the article into it, or remove it")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls > 8:
+    if len(_CONTROLS.findall(text, 0, 8192)) > 8:
         raise InputError(path, "is a binary file, not text", "save the article as .txt, .md or .html")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -579,8 +589,8 @@ def read_article(path: Path, root: Path) -> Source:
     text = _decode(path, kind, root)
     source = analyze(READERS[kind](path, text))
     if not source.text.strip():
-        raise InputError(path, "has no article text left once navigation and captions are set apart",
-                         "check that the file holds the article itself")
+        raise InputError(path, "has no article text (only navigation, menus or captions were found)",
+                         "save the article's own page, or paste its text into a .txt file")
     return source
 
 
