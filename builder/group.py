@@ -102,19 +102,54 @@ class _Group:
     keys: set = field(default_factory=set)
     lo: date = date.min  # every member's span holds a day in [lo, hi]: a mention that fits overlaps it
     hi: date = date.max
+    # what the members tell, indexed so that "does any member tell the same event" is a few set lookups
+    kind_keys: set = field(default_factory=set)  # (kind, actor or place)
+    source_kinds: set = field(default_factory=set)  # (source, kind)
+    source_actor_dates: set = field(default_factory=set)  # (source, actor, date)
+    actor_places: dict = field(default_factory=dict)  # (actor, place) -> members
+    triples: set = field(default_factory=set)  # (kind, actor, place): what a strict same_event shares
     _date: EdtfDate | None = None
 
     def add(self, facts: _Facts) -> None:
-        self.members.append(facts.mention)
+        mention = facts.mention
+        self.members.append(mention)
         self.facts.append(facts)
-        self.spans.setdefault(facts.mention.date, (facts.date, facts.span))
+        self.spans.setdefault(mention.date, (facts.date, facts.span))
         self.lo, self.hi = max(self.lo, facts.span.lo), min(self.hi, facts.span.hi)
         self._date = None
+        named = facts.keys[1:]
+        for kind in facts.kinds:
+            self.source_kinds.add((mention.source, kind))
+            self.kind_keys.update((kind, key) for key in named)
+            self.triples.update((kind, actor, place) for actor in facts.actors for place in facts.places)
+        for actor in facts.actors:
+            self.source_actor_dates.add((mention.source, actor, mention.date))
+            for place in facts.places:
+                self.actor_places.setdefault((actor, place), []).append(facts)
+
+    def tells_same(self, facts: _Facts) -> bool:
+        """any(_same(facts, member) for member in the group), by lookups: a member of another article
+        needs a kind and a person or place in common, or (no kind in common) a person, a place and
+        similar words; a member of the same article a kind, or a person on the same date."""
+        source = facts.mention.source
+        named = facts.keys[1:]
+        for kind in facts.kinds:
+            if (source, kind) in self.source_kinds or any((kind, key) in self.kind_keys for key in named):
+                return True
+        if any((source, actor, facts.mention.date) in self.source_actor_dates for actor in facts.actors):
+            return True
+        for actor in facts.actors:
+            for place in facts.places:
+                for other in self.actor_places.get((actor, place), ()):
+                    # a shared kind would have matched above, so this is _same's last rule
+                    if other.mention.source != source and _overlap(facts.words, other.words) >= 0.3:
+                        return True
+        return False
 
     def fits(self, facts: _Facts) -> bool:
         if not all(_spans_compatible(facts.span, span) for _, span in self.spans.values()):
             return False
-        return any(_same(facts, other) for other in self.facts)
+        return self.tells_same(facts)
 
     @property
     def date(self) -> EdtfDate:
@@ -233,16 +268,27 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
             h = groups[j]
             if sources[i] & sources[j]:
                 continue
-            if not compatible(g.date, h.date) and _close(g.date, h.date) and any(
-                    _same(a, b, strict=True) for a in g.facts for b in h.facts):
+            # a strict same_event between a member of each: a kind, a person and a place in common
+            if not compatible(g.date, h.date) and _close(g.date, h.date) and not g.triples.isdisjoint(h.triples):
                 disputes.setdefault(i, []).append(h)
                 absorbed.add(j)
 
     # sentences from articles that cannot date them support the event they tell, if any clearly
+    # (an undated sentence tells the same event as a member only through a kind and a person or place,
+    # a kind told by its own article, or a person and a place in common: groups are indexed by these)
+    supported: dict[tuple, set[int]] = {}
+    for number, group in enumerate(groups):
+        if number not in absorbed:
+            for key in (*group.kind_keys, *(("article",) + k for k in group.source_kinds), *group.actor_places):
+                supported.setdefault(key, set()).add(number)
     for mention in sorted((m for m in mentions if not m.date), key=lambda m: (m.source, m.start)):
         facts = _Facts(mention)
-        candidates = [(sum(_same(facts, other) for other in groups[i].facts), -i, groups[i])
-                      for i in index.candidates(facts.keys, None) if i not in absorbed]
+        named = facts.keys[1:]
+        keys = [(kind, key) for kind in facts.kinds for key in named]
+        keys += [("article", mention.source, kind) for kind in facts.kinds]
+        keys += [(actor, place) for actor in facts.actors for place in facts.places]
+        numbers = sorted(set().union(*(supported.get(key, ()) for key in keys)))
+        candidates = [(sum(_same(facts, other) for other in groups[i].facts), -i, groups[i]) for i in numbers]
         candidates = [c for c in candidates if c[0] > 0]
         if candidates:
             max(candidates, key=lambda c: (c[0], c[1]))[2].undated.append(mention)
