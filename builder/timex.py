@@ -631,7 +631,7 @@ class _Resolver:
 
     def _bare_plural(self, m, f, ref):
         """'for years', 'in months': an unstated number of units."""
-        if not f["unit"].endswith("s") or not re.search(r"\b(?:for|in|over|within|after|lasting|took)\s*$", m.f["_before"]):
+        if not f["unit"].endswith("s") or not re.search(r"\b(?:for|in|over|within|after|lasting|took)\s*$", m.f["_before"], re.I):
             return None
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
@@ -717,6 +717,9 @@ class _Reference:
         return cls(edtf.lower, edtf.upper, not exact)
 
 
+# a hyphenated expression before its noun ("the 14-day waiting period", "the year-ago results")
+_ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
+                          re.IGNORECASE | re.DOTALL)
 _NEEDS_TENSE = {"date", "month", "season", "quarter", "holiday", "weekday", "clock"}
 _CAPITALIZED_FIELDS = ("month", "weekday")
 
@@ -759,6 +762,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             pos = start + 1
             continue
         kind_type, value, edtf, relative, anchor = result
+        if _ATTRIBUTIVE.match(text, start, end) or (kind == "duration" and f.get("opener") == "the"):
+            start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
+            while text[start].isspace():
+                start += 1
         if kind == "anaphoric" and _day_of(previous, "year"):
             anchor = "previous-date"
         if kind_type in ("DATE", "TIME") and re.match(r"\d{4}", value):
