@@ -72,6 +72,16 @@ def _word_number_regex(numbers: dict) -> str:
     return rf"\d{{1,3}}(?:\.\d+|\s+1/2)?|{compound}|{_alternation(numbers)}"
 
 
+def _spelled_year_regex(numbers: dict) -> str:
+    """'nineteen ninety-six', 'eighteen twelve', 'two thousand and one': years as broadcast transcripts write them."""
+    tens = [w for w, n in numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
+    ones = [w for w, n in numbers.items() if isinstance(n, int) and 1 <= n <= 9 and w not in ("a", "an")]
+    teens = [w for w, n in numbers.items() if isinstance(n, int) and 10 <= n <= 19]
+    rest = rf"(?:{_alternation(tens)})(?:[\s-](?:{_alternation(ones)}))?|{_alternation(teens)}|oh[\s-](?:{_alternation(ones)})"
+    return (rf"(?P<century>eighteen|nineteen)[\s-]+(?P<yy>{rest})(?![\s-]+(?:{_alternation(numbers)}|thousand|million)\b)"
+            rf"|(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<yy2>{_alternation(ones + teens)}))?")
+
+
 @dataclass
 class _Grammar:
     regex: re.Pattern
@@ -120,6 +130,7 @@ def grammar() -> _Grammar:
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d|\d|%)",
         "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|['’]s\b)",
         "NUM": rf"(?P<num>{_word_number_regex(data['numbers'])})",
+        "SPELLED_YEAR": _spelled_year_regex(data["numbers"]),
         "VAGUE": rf"(?P<vague>{_alternation(data['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alternation(units)})",
         "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
@@ -134,7 +145,7 @@ def grammar() -> _Grammar:
         "HOLIDAY": rf"(?P<holiday>{_alternation(data['holidays'])})",
         "FLOATING": rf"(?P<floating>{_alternation(data['floating_holidays'])})",
         "AMPM": r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)",
-        "ZONE": rf"(?P<zone>{'|'.join(re.escape(z) for z in data['zone_names'])})\b",
+        "ZONE": rf"(?P<zone>{'|'.join(re.escape(z.lower()) for z in data['zone_names'])})\b",
         "CLOCKWORD": rf"(?P<clockword>{_alternation(data['clock_words'])})",
     }
     alternatives, fields, handler = [], {}, {}
@@ -151,7 +162,8 @@ def grammar() -> _Grammar:
     weak = first & set(data["weak_start_words"])
     strong = r"(?:(?:%s)\b|\d|['’]\d|pt?\d)" % _trie(first - weak - set(data["glue_words"]))
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
-    regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-\d)" % (starts, "|".join(alternatives)), re.IGNORECASE)
+    # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
+    regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-\d)" % (starts, "|".join(alternatives)))
 
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
@@ -472,6 +484,15 @@ class _Resolver:
             return None  # a phone number: "555-2024", "(202) 1990"
         return "DATE", f["year"], False
 
+    def _spelled_year(self, m, f, ref):
+        if f.get("millennium"):
+            if not (m.f["_text"].startswith("the year") or re.search(r"\b(?:in|since|until|by)\s+$", m.f["_before"], re.I)) \
+                    or re.match(r"\s+[a-z]", m.f["_after"]):
+                return None  # "two thousand people"
+            return "DATE", str(2000 + int(_number(f["yy2"]) if f.get("yy2") else 0)), False
+        rest = f["yy"].replace("oh", "").strip(" -")
+        return "DATE", str({"eighteen": 1800, "nineteen": 1900}[f["century"]] + int(_number(rest))), False
+
     def _holiday(self, m, f, ref):
         if "holiday" in f:
             month, day = self.L["holiday"][f["holiday"]]
@@ -577,6 +598,12 @@ class _Resolver:
             return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX",
                             "quarter": "XXXX-QX"}.get(unit, "XXXX"), True
         return "DATE", _shift(ref, unit, int(anchor)), True
+
+    def _year_end(self, m, f, ref):
+        """'by year-end', 'since year-end': the end of this year, or of the last one when counted from."""
+        if ref is None:
+            return "DATE", "XXXX", True
+        return "DATE", str(ref.year - bool(re.search(r"\bsince\s+$", m.f["_before"], re.I))), True
 
     def _year_ago(self, m, f, ref):
         """'the year-ago quarter', 'year-earlier': the same period of a results report, one year back."""
@@ -733,23 +760,24 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     found: list[Timex] = []
     previous = None  # the last calendar date found: what "the next day" counts from
     pos = 0
+    lowered = _lower(text)
     while True:
-        hit = g.regex.search(text, pos)
+        hit = g.regex.search(lowered, pos)
         if hit is None:
             break
         alt = hit.lastgroup
         start, end = hit.span()
-        f = {name: hit.group(group).lower() for group, name in g.fields[alt] if hit.group(group) is not None}
+        f = {name: hit.group(group) for group, name in g.fields[alt] if hit.group(group) is not None}
         # ambiguous words ("May", "March", "Sun.") count only when capitalized
-        if any(f.get(k) in capitalized and not hit.group(grp)[0].isupper()
+        if any(f.get(k) in capitalized and not text[hit.start(grp)].isupper()
                for grp, k in g.fields[alt] if k in _CAPITALIZED_FIELDS and hit.group(grp)):
             pos = start + 1
             continue
         kind = g.handler[alt]
         before = text[max(0, start - 40):start]
-        f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], text[start:end].lower()
+        f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
-        f["_sentence"] = text[max(0, start - 150):end + 100].lower() if kind in ("ago", "year_ago") else ""
+        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago") else ""
         possessive = text[end - 2:end] in ("'s", "’s")
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"
@@ -774,6 +802,14 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                            _signal(text[max(0, start - 30):start], g)))
         pos = hit.end()
     return found
+
+
+def _lower(text: str) -> str:
+    """The text in lower case, character for character, so that offsets stay the same ("İ" stays)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):

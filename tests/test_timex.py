@@ -222,3 +222,28 @@ def test_speed_on_news_text():
     tag(text, "2024-11-04")
     rate = len(text.encode()) / (time.process_time() - started)
     assert rate > 300_000, f"{rate / 1e6:.2f} MB/s"  # a loose floor; bench/tempeval.py measures properly
+
+
+# --- TimeML conventions, as TempEval-3 scores them --------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # "about", "only" and the preposition "over" stay outside the expression
+    ("The talks lasted about five hours.", "five hours", "PT5H"),
+    ("Prices have doubled over the past 20 years.", "the past 20 years", "P20Y"),
+    # a hyphenated duration before its noun leaves "the" to the noun
+    ("He ended the eight-year war.", "eight-year", "P8Y"),
+    ("The year-ago results included a gain.", "year-ago", "2023"),
+    # years as a broadcast transcript spells them
+    ("In nineteen ninety-one the banker was convicted.", "nineteen ninety-one", "1991"),
+    ("The games opened in the year two thousand.", "the year two thousand", "2000"),
+    # the ends and wholes of a company's year
+    ("The company expects to complete the sale by year-end.", "year-end", "2024"),
+    ("It forecast higher earnings for the full year.", "the full year", "2024"),
+    ("Investors are nervous these days.", "these days", "PRESENT_REF"),
+])
+def test_timeml_extents_and_values(sentence, expression, value):
+    assert found(sentence)[expression][1] == value
+
+
+def test_spelled_numbers_are_not_years():
+    assert tag("Some two thousand people marched, and nineteen were hurt.", "2024-11-04") == []
