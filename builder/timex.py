@@ -58,7 +58,7 @@ def _vocabulary_words(data: dict) -> set[str]:
     tables = ("months", "weekdays", "seasons", "parts_of_day")
     words = [w for t in tables for ws in data[t].values() for w in ws]
     for key in ("numbers", "ordinals", "units", "plurals", "anchors", "positions", "approximators", "deictic",
-                "references", "sets", "holidays", "floating_holidays", "clock_words"):
+                "references", "sets", "holidays", "floating_holidays", "clock_words", "decade_words"):
         words += list(data[key])
     words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
     words += [u + "s" for u in data["units"]] + [w + "s" for ws in data["weekdays"].values() for w in ws]
@@ -131,6 +131,7 @@ def grammar() -> _Grammar:
         "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|['’]s\b)",
         "NUM": rf"(?P<num>{_word_number_regex(data['numbers'])})",
         "SPELLED_YEAR": _spelled_year_regex(data["numbers"]),
+        "DECADE_WORD": rf"(?P<decade_word>{_alternation(data['decade_words'])})",
         "VAGUE": rf"(?P<vague>{_alternation(data['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alternation(units)})",
         "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
@@ -387,7 +388,7 @@ class _Resolver:
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
         pos = self.L["pos"].get(f.get("pos", ""), "")
-        if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor")
+        if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor") and not f.get("rel")
                 and not self._after_word(m, "season_signals")):
             return None  # "Theresa May", "the March for Life"
         if "year" in f:
@@ -470,6 +471,8 @@ class _Resolver:
     def _decade(self, m, f, ref):
         if f.get("c"):
             return "DATE", f"{f['c']}{f['d']}", False
+        if f.get("decade_word"):
+            return "DATE", f"19{self.g.data['decade_words'][f['decade_word']]}", False
         return "DATE", f"19{f['sd']}", False
 
     def _century(self, m, f, ref):

@@ -247,3 +247,13 @@ def test_timeml_extents_and_values(sentence, expression, value):
 
 def test_spelled_numbers_are_not_years():
     assert tag("Some two thousand people marched, and nineteen were hurt.", "2024-11-04") == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("In June last year, the leadership fell out.", "June last year", "2023-06"),
+    ("The ratification began in February this year.", "February this year", "2024-02"),
+    ("Hate groups grew through the nineties.", "the nineties", "199"),
+    ("More recently, the group has moved online.", "More recently", "PAST_REF"),
+])
+def test_months_of_a_named_year_decades_in_words_and_references(sentence, expression, value):
+    assert found(sentence)[expression][1] == value
