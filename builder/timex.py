@@ -89,8 +89,7 @@ class _Grammar:
     handler: dict[str, str]  # alternative -> handler name
     data: dict
     lookup: dict[str, dict[str, object]]  # field -> {lower-case word: meaning}
-    future_cue: re.Pattern
-    past_cue: re.Pattern
+    tense_cue: re.Pattern  # a "future" or "past" cue, in lower-cased text
     after: dict[str, re.Pattern]  # table -> "the text before ends with one of its words"
 
 
@@ -168,12 +167,12 @@ def grammar() -> _Grammar:
 
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
-    future_cue = re.compile(r"\b(?:%s)\b" % _alternation(tense["future"]), re.IGNORECASE)
-    past_cue = re.compile(r"\b(?:%s|(?!(?:%s)\b)[a-z]{2,}ed)\b" % (_alternation(tense["past"]), not_past),
-                          re.IGNORECASE)
+    # one pass finds both kinds; at the same place a future cue wins ("will have")
+    tense_cue = re.compile(r"\b(?:(?P<future>%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
+                           % (_alternation(tense["future"]), _alternation(tense["past"]), not_past))
     after = {table: re.compile(r"(?<!\w)(%s)\s*$" % _alternation(data[table]), re.IGNORECASE)
              for table in ("signals", "season_signals", "not_year_after")}
-    return _Grammar(regex, fields, handler, data, lookup, future_cue, past_cue, after)
+    return _Grammar(regex, fields, handler, data, lookup, tense_cue, after)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -702,19 +701,13 @@ def _tense(text: str, start: int, end: int, g: _Grammar) -> str:
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[:stop.start()]
-    best = ("", -1)
-    for kind, cue in (("future", g.future_cue), ("past", g.past_cue)):
-        for hit in cue.finditer(left):
-            if hit.start() > best[1]:
-                best = (kind, hit.start())
-    if best[0]:
-        return best[0]
-    first = ("", len(right) + 1)
-    for kind, cue in (("future", g.future_cue), ("past", g.past_cue)):
-        hit = cue.search(right)
-        if hit and hit.start() < first[1]:
-            first = (kind, hit.start())
-    return first[0]
+    last = None
+    for last in g.tense_cue.finditer(left.lower()):
+        pass
+    if last:
+        return last.lastgroup
+    first = g.tense_cue.search(right.lower())
+    return first.lastgroup if first else ""
 
 
 def _signal(before: str, g: _Grammar) -> str:
