@@ -257,3 +257,8 @@ def test_spelled_numbers_are_not_years():
 ])
 def test_months_of_a_named_year_decades_in_words_and_references(sentence, expression, value):
     assert found(sentence)[expression][1] == value
+
+
+def test_a_named_year_does_not_reach_across_a_line():
+    timexes = found("Stoltenberg will step down in the fall\nLast year, his contract was extended.", "2024-02-15")
+    assert timexes["the fall"][1] == "2024-FA" and timexes["Last year"][1] == "2023"
