@@ -85,12 +85,13 @@ def _spelled_year_regex(numbers: dict) -> str:
 @dataclass
 class _Grammar:
     regex: re.Pattern
-    fields: dict[str, list[tuple[str, str]]]  # alternative -> [(group name, field name)]
+    fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # alternative -> (group names, field names)
     handler: dict[str, str]  # alternative -> handler name
     data: dict
     lookup: dict[str, dict[str, object]]  # field -> {lower-case word: meaning}
     tense_cue: re.Pattern  # a "future" or "past" cue, in lower-cased text
-    after: dict[str, re.Pattern]  # table -> "the text before ends with one of its words"
+    after: dict[str, frozenset[str]]  # table -> its words, lower-cased, one space between words
+    capitalized: frozenset[str]  # words that are a date only when capitalized ("May")
 
 
 @lru_cache(maxsize=1)
@@ -154,13 +155,19 @@ def grammar() -> _Grammar:
         body = re.sub(r"\{(\w+)\}", lambda m: pieces[m[1]], template)
         body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{alt}__{m[1]}>", body)
         alternatives.append(f"(?P<{alt}>{body})")
-        fields[alt] = [(g, g.split("__", 1)[1]) for g in re.findall(rf"\(\?P<({alt}__\w+)>", body)]
+        groups = tuple(re.findall(rf"\(\?P<({alt}__\w+)>", body))
+        fields[alt] = (groups, tuple(g.split("__", 1)[1] for g in groups))
         handler[alt] = name
     # where an expression can begin: a telling word or a digit, or a common word ("the", "a", "last") with
     # a telling word or digit among the next few; the engine skips every other position cheaply
     first = _vocabulary_words(data)
     weak = first & set(data["weak_start_words"])
-    strong = r"(?:(?:%s)\b|\d|['’]\d|pt?\d)" % _trie(first - weak - set(data["glue_words"]))
+    # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
+    # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
+    before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
+    number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+))?"
+              r"[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % before_word)
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d)" % (_trie(first - weak - set(data["glue_words"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
     # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
     regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-\d)" % (starts, "|".join(alternatives)))
@@ -170,9 +177,9 @@ def grammar() -> _Grammar:
     # one pass finds both kinds; at the same place a future cue wins ("will have")
     tense_cue = re.compile(r"\b(?:(?P<future>%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
                            % (_alternation(tense["future"]), _alternation(tense["past"]), not_past))
-    after = {table: re.compile(r"(?<!\w)(%s)\s*$" % _alternation(data[table]), re.IGNORECASE)
+    after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
              for table in ("signals", "season_signals", "not_year_after")}
-    return _Grammar(regex, fields, handler, data, lookup, tense_cue, after)
+    return _Grammar(regex, fields, handler, data, lookup, tense_cue, after, frozenset(data["capitalized"]))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -679,7 +686,7 @@ class _Resolver:
 
     def _after_word(self, m, table: str) -> bool:
         """Whether the expression follows one of the words of a vocabulary table."""
-        return bool(self.g.after[table].search(m.f["_before"]))
+        return _ends_with_word(m.f["_before"], self.g.after[table])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -688,31 +695,49 @@ class _Resolver:
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s|[\n\"“”]")
 
 
-def _tense(text: str, start: int, end: int, g: _Grammar) -> str:
-    """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after."""
-    left_limit = max(0, start - 160)
-    left = text[left_limit:start]
+def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
+    """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after.
+
+    `lowered` is the text in lower case (see `_lower`).
+    """
+    left = lowered[max(0, start - 160):start]
     cut = None
     for cut in _CLAUSE_END.finditer(left):
         pass
     if cut:
         left = left[cut.end():]
-    right = text[end:end + 120]
-    stop = _CLAUSE_END.search(right)
-    if stop:
-        right = right[:stop.start()]
     last = None
-    for last in g.tense_cue.finditer(left.lower()):
+    for last in g.tense_cue.finditer(left):
         pass
     if last:
         return last.lastgroup
-    first = g.tense_cue.search(right.lower())
+    right = lowered[end:end + 120]
+    stop = _CLAUSE_END.search(right)
+    first = g.tense_cue.search(right, 0, stop.start() if stop else len(right))
     return first.lastgroup if first else ""
 
 
+_OPENING_PUNCTUATION = "([{\"'`“‘«-"
+
+
+def _ends_with_word(before: str, words: frozenset[str]) -> str:
+    """The word (or two words) of `words` that the text before an expression ends with, else ''."""
+    tokens = before.split()[-2:]
+    if not tokens:
+        return ""
+    last = tokens[-1].lower()
+    if last in words or last.lstrip(_OPENING_PUNCTUATION) in words:
+        return last.lstrip(_OPENING_PUNCTUATION) if last not in words else last
+    if len(tokens) == 2:
+        pair = tokens[0].lower().lstrip(_OPENING_PUNCTUATION) + " " + last
+        if pair in words:
+            return pair
+    return ""
+
+
 def _signal(before: str, g: _Grammar) -> str:
-    m = g.after["signals"].search(before)
-    return m[1].lower() if m and m.end(1) < len(before) else ""  # "on Monday", not "Mon" + "day"
+    """The preposition right before an expression, with a space between: "on Monday", not "Mon" + "day"."""
+    return _ends_with_word(before, g.after["signals"]) if before[-1:].isspace() else ""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -744,7 +769,6 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _NEEDS_TENSE = {"date", "month", "season", "quarter", "holiday", "weekday", "clock"}
-_CAPITALIZED_FIELDS = ("month", "weekday")
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
@@ -752,7 +776,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     g = grammar()
     resolve = _Resolver(g)
     reference = _Reference.parse(creation_date)
-    capitalized = set(g.data["capitalized"])
+    capitalized = g.capitalized
     found: list[Timex] = []
     previous = None  # the last calendar date found: what "the next day" counts from
     pos = 0
@@ -763,10 +787,12 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             break
         alt = hit.lastgroup
         start, end = hit.span()
-        f = {name: hit.group(group) for group, name in g.fields[alt] if hit.group(group) is not None}
+        groups, names = g.fields[alt]
+        values = hit.group(*groups) if len(groups) > 1 else (hit.group(groups[0]),) if groups else ()
+        f = {name: value for name, value in zip(names, values) if value is not None}
         # ambiguous words ("May", "March", "Sun.") count only when capitalized
-        if any(f.get(k) in capitalized and not text[hit.start(grp)].isupper()
-               for grp, k in g.fields[alt] if k in _CAPITALIZED_FIELDS and hit.group(grp)):
+        if ((f.get("month") in capitalized and not text[hit.start(groups[names.index("month")])].isupper())
+                or (f.get("weekday") in capitalized and not text[hit.start(groups[names.index("weekday")])].isupper())):
             pos = start + 1
             continue
         kind = g.handler[alt]
@@ -780,7 +806,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         m = _Match(start, end, kind, f)
         if kind in _NEEDS_TENSE:
             # "Wednesday's ruling" names an event already reported
-            m.tense = "past" if possessive and kind == "weekday" else _tense(text, start, end, g)
+            m.tense = "past" if possessive and kind == "weekday" else _tense(lowered, start, end, g)
         result = _resolve(resolve, m, reference)
         if result is None:
             pos = start + 1
@@ -872,6 +898,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
     if not any(t.edtf for t in timexes):
         return None, []
     sentences = split_sentences(text)
+    lowered = _lower(text)
 
     def sentence_of(t: Timex) -> str:
         for start, end in sentences:
@@ -886,7 +913,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
     for t in timexes:
         if t.type != "DATE":
             continue
-        tense = _tense(text, t.start, t.end, g)
+        tense = _tense(lowered, t.start, t.end, g)
         if t.edtf is None:
             if tense == "future" and _MONTH_OR_SEASON.match(t.value):
                 year_less.append((t, sentence_of(t)))
