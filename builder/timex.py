@@ -812,7 +812,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             pos = start + 1
             continue
         kind_type, value, edtf, relative, anchor = result
-        if _ATTRIBUTIVE.match(text, start, end) or (kind == "duration" and f.get("opener") == "the"):
+        if _ATTRIBUTIVE.match(text, start, end):
             start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
             while text[start].isspace():
                 start += 1
