@@ -569,7 +569,10 @@ class _Resolver:
         if f.get("month") and f.get("day"):
             kind, value, _ = self._date(m, f, ref) or ("", "", False)
             return ("TIME", value + clock, True) if value else None
-        return "TIME", (ref.isoformat() if ref else "XXXX-XX-XX") + clock, True
+        # a bare "at 10 p.m." is on the day the text spoke of last, else on the creation date
+        previous = m.f["_previous"]
+        day = previous[:10] if previous and re.match(r"\d{4}-\d\d-\d\d", previous) else ref.isoformat() if ref else "XXXX-XX-XX"
+        return "TIME", day + clock, True
 
     def _anaphoric(self, m, f, ref):
         """'that year', 'the next day', 'the following week': from the date the text spoke of last."""
@@ -605,7 +608,17 @@ class _Resolver:
             anchor = -1 if unit == "quarter" else 0
         if ref is None:
             return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX",
-                            "quarter": "XXXX-QX"}.get(unit, "XXXX"), True
+                            "quarter": "XXXX-QX", "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX"), True
+        if unit == "weekend" and anchor == 0:
+            # "over the weekend" on a Monday is the one just past, "this weekend" on a Friday the coming one
+            saturdays = [ref + timedelta(days=d) for d in range(-8, 9) if (ref + timedelta(days=d)).isoweekday() == 6]
+            if m.tense == "past":
+                saturday = max(d for d in saturdays if d <= ref)
+            elif m.tense == "future":
+                saturday = min(d for d in saturdays if d + timedelta(days=1) >= ref)
+            else:
+                saturday = min(saturdays, key=lambda d: min(abs((d - ref).days), abs((d + timedelta(days=1) - ref).days)))
+            return "DATE", _week_value(saturday) + "-WE", True
         return "DATE", _shift(ref, unit, int(anchor)), True
 
     def _year_end(self, m, f, ref):
@@ -804,7 +817,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"
         m = _Match(start, end, kind, f)
-        if kind in _NEEDS_TENSE:
+        if kind in _NEEDS_TENSE or (kind == "relative" and f["unit"].startswith("weekend")):
             # "Wednesday's ruling" names an event already reported
             m.tense = "past" if possessive and kind == "weekday" else _tense(lowered, start, end, g)
         result = _resolve(resolve, m, reference)
