@@ -140,6 +140,7 @@ def grammar() -> _Grammar:
         "POS_": rf"(?P<pos>{_alternation(data['positions'])}){sep}",
         "APPROX_": rf"(?P<approx>{_alternation(data['approximators'])})\s+",
         "OPENER_": rf"(?P<opener>{_alternation(data['duration_openers'])})\s+",
+        "ADJ": rf"(?:{_alternation(data['duration_adjectives'])})",
         "DEICTIC": rf"(?P<deictic>{_alternation(data['deictic'])})",
         "REFERENCE": rf"(?P<reference>{_alternation(data['references'])})",
         "SET": rf"(?P<set>{_alternation(data['sets'])})",
@@ -166,11 +167,13 @@ def grammar() -> _Grammar:
     # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
     before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
     number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+))?"
-              r"[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % before_word)
+              r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d)" % (_trie(first - weak - set(data["glue_words"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
     # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
-    regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-\d)" % (starts, "|".join(alternatives)))
+    # an expression does not end inside a word or a number; "2011-2012" is two years
+    regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-(?!(?:1[7-9]|20)\d\d(?!\d))\d)"
+                       % (starts, "|".join(alternatives)))
 
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
@@ -476,6 +479,8 @@ class _Resolver:
 
     def _decade(self, m, f, ref):
         if f.get("c"):
+            if f["d"] == "0" and f["c"] != "20":
+                return "DATE", f["c"], False  # "the 1800s" is the nineteenth century
             return "DATE", f"{f['c']}{f['d']}", False
         if f.get("decade_word"):
             return "DATE", f"19{self.g.data['decade_words'][f['decade_word']]}", False
@@ -490,7 +495,9 @@ class _Resolver:
                                           or re.match(r"\s*(?:percent|per\s+cent)", m.f["_after"])):
             return None  # "about 2000 people", "$1999"
         if re.search(r"\d[-–.]$|\(\d+\)\s*$", m.f["_before"]):
-            return None  # a phone number: "555-2024", "(202) 1990"
+            earlier = re.search(r"(?<![\d-])((?:1[7-9]|20)\d\d)[-–]$", m.f["_before"])
+            if not earlier or not 0 < int(f["year"]) - int(earlier[1]) <= 30:
+                return None  # a phone number: "555-2024", "(202) 1990"; but "2011-2012" is a range of years
         return "DATE", f["year"], False
 
     def _spelled_year(self, m, f, ref):
@@ -558,10 +565,10 @@ class _Resolver:
             hour, minute = int(self.L["clockword"][f["clockword"]]), 0
         else:
             hour, minute = int(f["h"]), int(f.get("mi") or 0)
-            if hour > 12 or minute > 59:
-                return None
-            pm = f.get("ampm", "").startswith("p")
-            hour = hour % 12 + (12 if pm else 0)
+            if f.get("ampm"):  # "3 p.m."; without it a 24-hour clock, "20:30 GMT"
+                if hour > 12:
+                    return None
+                hour = hour % 12 + (12 if f["ampm"].startswith("p") else 0)
         clock = f"T{hour:02d}:{minute:02d}"
         if f.get("weekday"):
             day = self._weekday_day(m, f, ref)
@@ -663,7 +670,8 @@ class _Resolver:
         text = m.f["_text"]
         if f.get("num", "") in ("a", "an") and not f.get("opener") and not f.get("approx"):
             before = m.f["_before"]
-            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s)\s*$", before):
+            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s|\b(?:hundred|thousand|[mbtr]illion))\s*$",
+                         before):  # "$1 billion a day", "twice a week": a rate
                 return "SET", _duration(1, unit), False
         if text.endswith("-" + f["unit"]) and m.f["_after"].startswith(("-old", " old")):
             return None
@@ -673,6 +681,12 @@ class _Resolver:
             return None  # "a second term"
         if unit == "quarter" and (re.match(r"\s+of\b", m.f["_after"]) or "-" in text):
             return None  # "a quarter of the vote", "three-quarters"
+        return "DURATION", _duration(n, unit), False
+
+    def _long_duration(self, m, f, ref):
+        """'a year-long inquiry', 'the decades-long conflict', 'a three-day-long summit'."""
+        unit = _unit(f["unit"])
+        n = _number(f["num"]) if f.get("num") else None if f["unit"].endswith("s") else 1
         return "DURATION", _duration(n, unit), False
 
     def _vague_duration(self, m, f, ref):
