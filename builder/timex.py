@@ -58,7 +58,8 @@ def _vocabulary_words(data: dict) -> set[str]:
     tables = ("months", "weekdays", "seasons", "parts_of_day")
     words = [w for t in tables for ws in data[t].values() for w in ws]
     for key in ("numbers", "ordinals", "units", "plurals", "anchors", "positions", "approximators", "deictic",
-                "references", "sets", "holidays", "floating_holidays", "clock_words", "decade_words"):
+                "references", "sets", "holidays", "floating_holidays", "easter_holidays", "clock_words",
+                "decade_words"):
         words += list(data[key])
     words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
     words += [u + "s" for u in data["units"]] + [w + "s" for ws in data["weekdays"].values() for w in ws]
@@ -110,6 +111,7 @@ def grammar() -> _Grammar:
         "set": data["sets"],
         "holiday": data["holidays"],
         "floating": data["floating_holidays"],
+        "easter": data["easter_holidays"],
         "clockword": data["clock_words"],
         "numword": data["numbers"],
         "ordinal": data["ordinals"],
@@ -146,6 +148,7 @@ def grammar() -> _Grammar:
         "SET": rf"(?P<set>{_alternation(data['sets'])})",
         "HOLIDAY": rf"(?P<holiday>{_alternation(data['holidays'])})",
         "FLOATING": rf"(?P<floating>{_alternation(data['floating_holidays'])})",
+        "EASTER": rf"(?P<easter>{_alternation(data['easter_holidays'])})",
         "AMPM": r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)",
         "ZONE": rf"(?P<zone>{'|'.join(re.escape(z.lower()) for z in data['zone_names'])})\b",
         "CLOCKWORD": rf"(?P<clockword>{_alternation(data['clock_words'])})",
@@ -221,6 +224,19 @@ def _shift(ref: date, unit: str, n: int) -> str:
     if unit == "century":
         return str(ref.year // 100 + n)
     raise ValueError(unit)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the computus's own name
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
 def _pick(candidates: list[date], ref: date, direction: str, inclusive: bool = True) -> date:
@@ -510,10 +526,16 @@ class _Resolver:
         return "DATE", str({"eighteen": 1800, "nineteen": 1900}[f["century"]] + int(_number(rest))), False
 
     def _holiday(self, m, f, ref):
+        week = False
         if "holiday" in f:
             month, day = self.L["holiday"][f["holiday"]]
             def on(y):
                 return date(y, month, day)
+        elif "easter" in f:
+            offset = self.L["easter"][f["easter"]]
+            week = offset == "week"
+            def on(y):
+                return _easter(y) + timedelta(days=-2 if week else offset)
         else:
             month, weekday, nth = self.L["floating"][f["floating"]]
             def on(y):
@@ -522,14 +544,21 @@ class _Resolver:
                     return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
                 last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
                 return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+        value = _week_value if week else date.isoformat
         if "year" in f:
-            return "DATE", on(int(f["year"])).isoformat(), False
+            return "DATE", value(on(int(f["year"]))), False
         if ref is None:
             return "DATE", f"XXXX-{on(2000).month:02d}-{on(2000).day:02d}" if "holiday" in f else "XXXX-XX-XX", True
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
         candidates = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
         direction = {-1: "past", 1: "future"}.get(anchor, m.tense)
-        return "DATE", _pick(candidates, ref, direction, inclusive=anchor not in (-1, 1)).isoformat(), True
+        if week:  # a week has begun (past) once its Monday has come, and is still ahead until its Sunday
+            mondays = [c - timedelta(days=c.isoweekday() - 1) for c in candidates]
+            inside = [d for d in mondays if d <= ref <= d + timedelta(days=6)]
+            if inside and anchor not in (-1, 1):
+                return "DATE", value(inside[0]), True
+            return "DATE", value(_pick(mondays, ref, direction, inclusive=False)), True
+        return "DATE", value(_pick(candidates, ref, direction, inclusive=anchor not in (-1, 1))), True
 
     # -- relative to the creation date ------------------------------------------------------------
     def _weekday_day(self, m, f, ref) -> date | str:
