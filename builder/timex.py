@@ -611,11 +611,24 @@ class _Resolver:
         return "TIME", day + clock, True
 
     def _anaphoric(self, m, f, ref):
-        """'that year', 'the next day', 'the following week': from the date the text spoke of last."""
+        """'that year', 'the next day', 'the following week', 'that night', 'the following Monday': from the
+        date the text spoke of last."""
+        ana = " ".join(f["ana"].split())
+        n = 1 if ana in ("the next", "the following") else -1 if ana in ("the previous", "the prior", "the preceding") else 0
+        if f.get("weekday") or f.get("part"):
+            base = _day_of(m.f["_previous"], "day") or ref
+            if f.get("part"):
+                day = (base + timedelta(days=n)).isoformat() if base else "XXXX-XX-XX"
+                return "TIME", f"{day}T{self.L['part'][f['part']]}", True
+            weekday = self.L["weekday"][f["weekday"]]
+            if base is None:
+                return "DATE", f"XXXX-WXX-{weekday}", True
+            steps = range(1, 8) if n == 1 else range(-1, -8, -1) if n == -1 else (0, -1, 1, -2, 2, -3, 3)
+            return "DATE", next(base + timedelta(days=d) for d in steps
+                                if (base + timedelta(days=d)).isoweekday() == weekday).isoformat(), True
         unit = _unit(f["unit"])
         if unit in ("second", "minute", "hour", "decade", "century"):
             return None
-        n = {"that": 0, "the same": 0, "the next": 1, "the following": 1}.get(re.sub(r"\s+", " ", f["ana"]), -1)
         previous = _day_of(m.f["_previous"], unit)
         base = previous or ref
         if base is None:
