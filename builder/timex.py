@@ -355,6 +355,13 @@ def _duration(n: float | None, unit: str) -> str:
     return f"P{t}{head}{rest}{letter2}"
 
 
+# a bare plural unit is a duration after one of these ("for years", "over the years", "in the days before")...
+_BARE_PLURAL_BEFORE = re.compile(r"\b(?:for|in|over|within|after|lasting|took|during|throughout)\s+"
+                                 r"(?:the\s+(?:(?:early|first|last|final|following|intervening|ensuing)\s+)?)?$", re.IGNORECASE)
+# ... or before one of these ("hours after the attack", "months ago")
+_BARE_PLURAL_AFTER = re.compile(r"\s+(?:ago|after|before|later|earlier|ahead)\b")
+
+
 class _Resolver:
     """Turns a match into (type, value) given a reference day; `ref=None` leaves the calendar unknown (X)."""
 
@@ -735,8 +742,14 @@ class _Resolver:
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _bare_plural(self, m, f, ref):
-        """'for years', 'in months': an unstated number of units."""
-        if not f["unit"].endswith("s") or not re.search(r"\b(?:for|in|over|within|after|lasting|took)\s*$", m.f["_before"], re.I):
+        """'for years', 'in the weeks before the vote', 'hours after the attack', 'months ago': an unstated
+        number of units."""
+        if not f["unit"].endswith("s"):
+            return None
+        if _BARE_PLURAL_AFTER.match(m.f["_after"]):
+            if m.f["_after"].lstrip().startswith("ago"):
+                return "DATE", "PAST_REF", False
+        elif not _BARE_PLURAL_BEFORE.search(m.f["_before"]):
             return None
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
