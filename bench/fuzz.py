@@ -29,7 +29,7 @@ from builder.errors import InputError, InputErrors  # noqa: E402
 from builder.ingest import read_article  # noqa: E402
 from builder.model import EdtfDate, EdtfError  # noqa: E402
 from builder.sources import parse_source, render_source  # noqa: E402
-from builder.timelines import dump_document, load_timeline, parse_document, validate_document  # noqa: E402
+from builder.timelines import _plain, dump_document, load_timeline, parse_document, read_file, validate_document  # noqa: E402
 from builder.timex import infer_creation_date, tag  # noqa: E402
 
 
@@ -59,14 +59,18 @@ def check_edtf(value: object) -> None:
 
 
 def check_timeline_file(path: Path, root: Path) -> None:
-    """A timeline loads, with events that sort by date and a document that saves and reloads as valid."""
+    """A timeline loads, with events that sort by date; what the fast reader accepts, ruamel reads alike; and
+    the document saves and reloads as valid."""
     try:
         timeline = load_timeline(path, root)
     except (InputError, InputErrors) as exc:
         check_user_errors(exc, path)
         return
     sorted(EdtfDate.parse(e.date) for e in timeline.events)
-    assert validate_document(path, parse_document(path, dump_document(timeline.doc))) == []
+    text, reading = read_file(path, root)
+    doc = parse_document(path, text)
+    assert _plain(doc) == reading.doc, "libyaml and ruamel read the file differently"
+    assert validate_document(path, parse_document(path, dump_document(doc))) == []
 
 
 def check_source_text(path: Path, text: str) -> None:

@@ -28,7 +28,7 @@ def inside(root: Path, path: Path) -> Path:
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
 
-def read_text(path: Path, root: Path | None = None) -> str:
+def read_text(path: Path, root: Path | None = None, limit: int = MAX_INPUT_BYTES) -> str:
     """A project text file as str, with a one-line error for binary, undecodable or oversized files."""
     path = Path(path)
     if root is not None:
@@ -37,8 +37,9 @@ def read_text(path: Path, root: Path | None = None) -> str:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(path, f"cannot be read: {exc.strerror}", "check that the file exists") from None
-    if size > MAX_INPUT_BYTES:
-        raise InputError(path, f"is {size // (1024 * 1024)} MiB, larger than the 20 MiB limit", "split or trim the file")
+    if size > limit:
+        raise InputError(path, f"is {size / 2**20:.1f} MiB, larger than the {limit / 2**20:g} MiB limit",
+                         "split or trim the file")
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise InputError(path, "is a binary file, not text", "remove it or convert it to UTF-8 text")
@@ -90,3 +91,11 @@ def write_all(files: dict[Path, str]) -> list[Path]:
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+
+
+def write_cache(path: Path, text: str) -> None:
+    """A cache entry in one rename, without fsync: losing one to a crash only means computing it again."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)

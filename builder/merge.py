@@ -11,12 +11,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from .errors import InputError, InputErrors
 from .fileio import read_text, write_all
 from .model import EdtfDate, Event
-from .timelines import dump_document, parse_document, validate_document
+from .timelines import TimelineFile, commented, remember
 
 STATE_FILE = ".proposed.json"
 FIELDS = ("date", "title", "summary", "actors", "tags", "status", "disputed")
@@ -104,44 +104,33 @@ def _load_state(path: Path) -> dict:
         raise InputError(path, f"is damaged ({exc})", "restore it from version control; without it hand edits cannot be told apart") from None
 
 
-def _new_map(event_id: str, values: dict, provenance: str) -> CommentedMap:
-    item = CommentedMap()
-    for key in KEY_ORDER:
-        if key == "id":
-            item["id"] = event_id
-        elif key == "provenance":
-            item["provenance"] = provenance
-        else:
-            _set(item, key, values.get(key))
-    return item
+def _new_item(event_id: str, values: dict, provenance: str) -> dict:
+    """A new event as plain values in the canonical key order; empty and default fields are left out."""
+    item = {**values, "id": event_id, "provenance": provenance}
+    return {key: item[key] for key in KEY_ORDER
+            if key in ("id", "provenance", "citations") or (item.get(key) is not None and item.get(key) != DEFAULTS.get(key))}
+
+
+def _differs(item: dict, key: str, value) -> bool:
+    """Whether writing `value` into an event (plain or ruamel) would change it."""
+    if key != "citations" and (value is None or value == DEFAULTS.get(key)):
+        return key in item and _yaml_value(item, key) != value
+    return key not in item or _plain(item[key]) != value
 
 
 def _set(item: CommentedMap, key: str, value) -> bool:
     """Write one field into an event map in place (its comments and position stay); False if unchanged."""
+    if not _differs(item, key, value):
+        return False
     if key != "citations" and (value is None or value == DEFAULTS.get(key)):
-        if key in item and _yaml_value(item, key) != value:
-            del item[key]
-            return True
-        return False
-    if key in item and _plain(item[key]) == value:
-        return False
-    if isinstance(value, list):
-        seq = CommentedSeq()
-        for v in value:
-            seq.append(CommentedMap(v) if isinstance(v, dict) else v)
-        if key in ("actors", "tags"):
-            seq.fa.set_flow_style()  # short lists on one line, as an editor would write them
-        if key == "disputed":
-            for entry in seq:
-                entry["citations"] = CommentedSeq(CommentedMap(c) for c in entry.get("citations", []))
-        value = seq
-    if key in item:
-        item[key] = value
+        del item[key]
+    elif key in item:
+        item[key] = commented(key, value)
     else:
         # keep the canonical key order for keys the editor had not written
         later = [k for k in KEY_ORDER[KEY_ORDER.index(key) + 1:] if k in item]
         position = list(item).index(later[0]) if later else len(item)
-        item.insert(position, key, value)
+        item.insert(position, key, commented(key, value))
     return True
 
 
@@ -153,10 +142,10 @@ def _date_key(item) -> tuple | None:
         return None
 
 
-def _insert_sorted(events: CommentedSeq, keys: list[tuple | None], item: CommentedMap) -> None:
+def _insert_sorted(timeline: TimelineFile, keys: list[tuple | None], item: dict) -> None:
     """Place a new event after the last one that comes no later, so an editor's order stays as it is.
 
-    `keys` holds each event's `_date_key`, kept in step with `events`: dates are parsed once per run,
+    `keys` holds each event's `_date_key`, kept in step with the events: dates are parsed once per run,
     and the search runs from the end, where events proposed in date order land."""
     key = EdtfDate.parse(item["date"]).sort_key()
     position = 0
@@ -164,7 +153,7 @@ def _insert_sorted(events: CommentedSeq, keys: list[tuple | None], item: Comment
         if keys[index] is not None and keys[index] <= key:
             position = index + 1
             break
-    events.insert(position, item)
+    timeline.insert(position, item)
     keys.insert(position, key)
 
 
@@ -177,22 +166,21 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
     last: dict[str, dict] = state["events"]
     placements: dict[str, list[str]] = {k: list(v) for k, v in state["placements"].items()}
 
-    docs: dict[str, tuple[Path, CommentedMap]] = {}
+    docs: dict[str, TimelineFile] = {}
     problems: list[InputError] = []
     for path in sorted(directory.glob("*.yml")):
         try:
-            doc = parse_document(path, read_text(path, root))
+            docs[path.stem] = TimelineFile(path, root)
+        except InputErrors as exc:
+            problems.extend(exc.errors)
         except InputError as exc:
             problems.append(exc)
-            continue
-        problems.extend(validate_document(path, doc))
-        docs[path.stem] = (path, doc)
     if problems:
         raise InputErrors(problems)
 
-    copies: dict[str, list[CommentedMap]] = {}
-    for _, doc in docs.values():
-        for item in doc.get("events") or []:
+    copies: dict[str, list[dict]] = {}
+    for timeline in docs.values():
+        for item in timeline.events:
             copies.setdefault(str(item["id"]), []).append(item)
 
     # an event keeps its id when a better sentence renames it: find it again by a citation it shares
@@ -268,25 +256,26 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
             report.retracted.append(event_id)
 
     placed_anywhere = set()
-    for name, (path, doc) in docs.items():
-        rule = _plain(doc.get("match") or {})
-        events = doc.get("events")
-        if events is None:
-            doc["events"] = events = CommentedSeq()
+    for name, timeline in docs.items():
+        rule = _plain(timeline.doc.get("match") or {})
+        events = timeline.events
         present = {str(item["id"]) for item in events}
         for index in reversed(range(len(events))):
             item = events[index]
             event_id = str(item["id"])
             if event_id in retract:
-                del events[index]
+                timeline.delete(index)
                 continue
             if event_id in final:
-                changed = [_set(item, key, final[event_id][key]) for key in FIELDS + ("citations",)]
-                changed.append(_set(item, "provenance", provenance[event_id]))
-                if any(changed) and event_id not in report.updated:
-                    report.updated.append(event_id)
+                wanted = {**final[event_id], "provenance": provenance[event_id]}
+                if any(_differs(item, key, value) for key, value in wanted.items()):
+                    edited = timeline.edit(index)
+                    for key in FIELDS + ("citations", "provenance"):
+                        _set(edited, key, wanted[key])
+                    if event_id not in report.updated:
+                        report.updated.append(event_id)
             elif event_id not in last and "provenance" not in item:
-                _set(item, "provenance", "manual")  # written by hand: say so on the site
+                _set(timeline.edit(index), "provenance", "manual")  # written by hand: say so on the site
         history = set(placements.get(name, []))
         keys = None  # parsed on the first insertion into this timeline
         for event_id, values in final.items():
@@ -299,7 +288,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
                 continue
             if keys is None:
                 keys = [_date_key(item) for item in events]
-            _insert_sorted(events, keys, _new_map(event_id, values, provenance[event_id]))
+            _insert_sorted(timeline, keys, _new_item(event_id, values, provenance[event_id]))
             report.added.setdefault(name, []).append(event_id)
             placed_anywhere.add(event_id)
         placements[name] = sorted(history | {str(item["id"]) for item in events if str(item["id"]) in final})
@@ -310,7 +299,10 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
         "events": {event_id: _remember(proposed[event_id], final[event_id]) for event_id in sorted(proposed)},
         "placements": {name: ids for name, ids in sorted(placements.items())},
     }
-    files = {path: dump_document(doc) for path, doc in docs.values()}
+    rendered = {timeline.path: timeline.render() for timeline in docs.values()}
+    files = {path: text for path, (text, _) in rendered.items()}
     files[state_path] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     report.written = write_all(files)
+    for timeline in docs.values():
+        remember(*rendered[timeline.path], timeline.cache)
     return report

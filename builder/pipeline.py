@@ -15,6 +15,7 @@ from tqdm import tqdm
 from .check import check_project
 from .errors import InputError, InputErrors
 from .extract import Mention, extract_source
+from .fileio import write_cache
 from .group import group_mentions
 from .merge import MergeReport, merge_timelines
 from .model import EdtfDate, Source
@@ -101,14 +102,6 @@ def _fingerprint(project: Project, stage: str) -> str | None:
     return digest.hexdigest()
 
 
-def _write_cache(path: Path, text: str) -> None:
-    """A cache entry in one rename, without fsync: losing one to a crash only means computing it again."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
-
-
 def _settled(project: Project, stage: str) -> dict:
     """What a stage last did when it changed nothing: its inputs' fingerprint and what it reported."""
     try:
@@ -128,7 +121,7 @@ def _settle(project: Project, stage: str, fingerprint: str, report: dict | None 
         except (OSError, ValueError):
             settled = {}
         settled[stage] = {"fingerprint": fingerprint, "report": report}
-        _write_cache(path, json.dumps(settled, ensure_ascii=False, sort_keys=True))
+        write_cache(path, json.dumps(settled, ensure_ascii=False, sort_keys=True))
     except OSError:
         pass  # a read-only cache only costs speed
 
@@ -167,7 +160,7 @@ def extract_all(sources: dict[str, Source], cache_dir: Path | None, workers: int
     bar.close()
     if cache_dir:
         for source_id, source in todo:
-            _write_cache(cache_dir / f"{_cache_key(source)}.json", json.dumps(results[source_id], ensure_ascii=False))
+            write_cache(cache_dir / f"{_cache_key(source)}.json", json.dumps(results[source_id], ensure_ascii=False))
     return {sid: [Mention(**m) for m in results[sid]] for sid in sources}
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from builder.model import EdtfDate
 from builder.sources import load_sources
+from builder.timelines import MAX_TIMELINE_BYTES
 from projects import fresh_project, run_cli, snapshot
 
 SUMMARY = re.compile(r"^\d+ problem\(s\) found; nothing was changed by the failing step$")
@@ -158,9 +159,9 @@ def test_yaml_bomb_is_refused_before_it_expands(project):
 
 def test_huge_timeline_is_refused(project):
     path = project / "timelines" / "huge.yml"
-    path.write_text("title: Huge\n" + "# padding\n" * (600 * 1024) + "events: []\n")
-    assert path.stat().st_size > 5 * 1024 * 1024
-    fails_cleanly(project, ["check"], [Problem("huge.yml", None, "larger than 5 MiB")])
+    path.write_text("title: Huge\n" + "# padding\n" * (MAX_TIMELINE_BYTES // 10 + 1) + "events: []\n")
+    assert path.stat().st_size > MAX_TIMELINE_BYTES
+    fails_cleanly(project, ["check"], [Problem("huge.yml", None, f"larger than the {MAX_TIMELINE_BYTES // 2**20} MiB limit")])
 
 
 def test_misspelled_keys_get_a_suggestion(project):
