@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 import yaml as pyyaml
 from ruamel.yaml import YAML
@@ -32,7 +33,8 @@ from .model import Citation, EdtfDate, EdtfError, Event
 
 _SCHEMA_TEXT = resources.files("builder").joinpath("data/timeline.schema.json").read_text()
 SCHEMA = json.loads(_SCHEMA_TEXT)
-_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+_VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)  # says what is wrong, and where
+_FAST_VALIDATOR = fastjsonschema.compile(SCHEMA)  # says only whether: fifteen times faster, so it goes first
 EVENT_KEYS = list(SCHEMA["$defs"]["event"]["properties"])
 MAX_TIMELINE_BYTES = 64 * 1024 * 1024  # a catch-all timeline of 10,000 articles is about 9 MiB
 FLOW_KEYS = ("actors", "tags")  # short lists written on one line, as an editor would write them
@@ -86,8 +88,8 @@ class _FastDumper(pyyaml.CSafeDumper):
 
 for _versions, _tag, _regexp, _first in ruamel_resolver.implicit_resolvers:
     if (1, 2) in _versions and _tag.rsplit(":", 1)[-1] in ("bool", "float", "int", "null", "timestamp"):
-        for _engine in (_FastLoader, _FastDumper):
-            _engine.add_implicit_resolver(_tag, _regexp, _first)
+        for _engine in (_FastLoader, _FastDumper):  # ruamel's pattern, compiled here (its own is lazily built)
+            _engine.add_implicit_resolver(_tag, re.compile(_regexp.pattern, _regexp.flags), _first)
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", pyyaml.SafeLoader.construct_scalar)
 _ANALYZER = pyyaml.emitter.Emitter(io.StringIO())
 
@@ -302,10 +304,19 @@ def _fast_read(text: str) -> Reading | None:
     return Reading(doc, layout)
 
 
+def _schema_errors(doc: dict) -> list[jsonschema.ValidationError]:
+    plain = _plain(doc) if isinstance(doc, CommentedMap) else doc
+    try:
+        _FAST_VALIDATOR(plain)
+        return []  # what fastjsonschema accepts, jsonschema accepts (tests/test_timeline_files.py)
+    except fastjsonschema.JsonSchemaException:
+        return sorted(_VALIDATOR.iter_errors(plain), key=lambda e: list(map(str, e.absolute_path)))
+
+
 def validate_document(path: Path, doc: dict) -> list[InputError]:
     """Every schema, date and id problem in one timeline document, each with its line (for a ruamel document)."""
     problems = []
-    for error in sorted(_VALIDATOR.iter_errors(_plain(doc)), key=lambda e: list(map(str, e.absolute_path))):
+    for error in _schema_errors(doc):
         for message, hint, at in _schema_problems(error):
             problems.append(InputError(path, message, hint, line=_line_of(doc, at)))
     events = doc.get("events")

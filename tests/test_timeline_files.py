@@ -150,3 +150,25 @@ def test_a_file_read_again_comes_from_the_cache_and_equals_a_fresh_reading(tmp_p
     timelines._readings.clear()
     again = read_document(path, text, cache)  # from the cache folder this time
     assert again == first and again.doc == _plain(parse_document(path, text))
+
+
+values = st.recursive(st.none() | st.booleans() | st.integers() | st.sampled_from(TRICKY) | st.text(max_size=8),
+                      lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                          st.sampled_from(["source", "quote", "date", "note", "citations", "x"]), inner, max_size=3),
+                      max_leaves=8)
+event_keys = st.sampled_from(["id", "date", "title", "summary", "actors", "tags", "provenance", "status", "citations",
+                              "disputed", "sumary"])
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(event=st.dictionaries(event_keys, values | st.sampled_from(["a-b", "2024-11", "extracted", "active"]), max_size=6),
+       title=values)
+def test_what_the_fast_schema_check_accepts_jsonschema_accepts(event, title):
+    """fastjsonschema only gates: a file it passes must be one jsonschema passes too (the reverse is not needed)."""
+    from builder.timelines import _FAST_VALIDATOR, _VALIDATOR
+    doc = {"title": title, "events": [{"id": "an-id", "date": "2024", "title": "A title", **event}]}
+    try:
+        _FAST_VALIDATOR(doc)
+    except Exception:
+        return
+    assert not list(_VALIDATOR.iter_errors(doc))
