@@ -47,7 +47,13 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    report = run_extract(_project(args), workers=args.workers, progress=args.progress)
+    project = _project(args)
+    mapper = None
+    if args.dask:
+        from .dask_engine import dask_mapper
+
+        mapper = dask_mapper(args.dask)
+    report = run_extract(project, workers=args.workers, progress=args.progress, mapper=mapper)
     added = sum(len(v) for v in report.added.values())
     print(f"extract: {added} event(s) added, {len(report.updated)} updated, {len(report.retracted)} withdrawn, "
           f"{len(report.kept_edits)} hand-edited kept, {len(report.unplaced)} matched no timeline; "
@@ -80,6 +86,13 @@ def _workers(text: str) -> int:
     return int(text)
 
 
+def _per_article_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=_workers, default=None, help="processes for per-article work (default: all cores)")
+    p.add_argument("--dask", nargs="?", const="local", metavar="ADDRESS",
+                   help="run per-article work on Dask: its local scheduler, or the cluster whose scheduler is at "
+                        "ADDRESS (tcp://host:8786); needs news-timeline[dask]")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="timeline", description="Turn news articles into cited, hand-editable timelines and a static site.",
@@ -101,7 +114,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", parents=[common], help="find dated events and merge them into timelines/",
                        description="Tag temporal expressions, select event sentences, group them across articles "
                                    "and merge the events into timelines/*.yml, keeping every hand edit.")
-    p.add_argument("--workers", type=_workers, default=None, help="processes for per-article work (default: all cores)")
+    _per_article_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("check", parents=[common], help="validate sources, timelines and quotes",
@@ -112,7 +125,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", parents=[common], help="ingest, extract, check and build the site",
                        description="The whole path: ingest seeds/, extract into timelines/, check, and build the "
                                    "static site with MkDocs into site/.")
-    p.add_argument("--workers", type=_workers, default=None, help="processes for per-article work (default: all cores)")
+    _per_article_options(p)
     p.add_argument("--no-ingest", action="store_true", help="use content/sources/ as it is")
     p.add_argument("--no-extract", action="store_true", help="use timelines/ as it is")
     p.add_argument("--no-strict", action="store_true", help="let MkDocs warnings pass")

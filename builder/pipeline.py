@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable, Iterable
 
 from tqdm import tqdm
 
@@ -126,12 +127,30 @@ def _settle(project: Project, stage: str, fingerprint: str, report: dict | None 
         pass  # a read-only cache only costs speed
 
 
-def _extract_payload(source: Source) -> list[dict]:
+def extract_payload(source: Source) -> list[dict]:
+    """The per-article stage as a pure function of the source record (and of the extractor's code and
+    vocabulary, which `extractor_version` names): plain data in, plain data out, so any engine can run it."""
     return [m.to_dict() for m in extract_source(source)]
 
 
+Mapper = Callable[[Callable, list], Iterable]  # map(function, items) in order: a process pool, Dask, ...
+
+
+def process_pool(workers: int | None = None) -> Mapper:
+    """This machine's cores; a small batch runs in this process, where starting workers would cost more."""
+    workers = workers or os.cpu_count() or 1
+
+    def run(function: Callable, items: list) -> Iterable:
+        if len(items) < POOL_THRESHOLD or workers == 1:
+            yield from map(function, items)
+            return
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(function, items, chunksize=max(1, len(items) // (workers * 8)))
+    return run
+
+
 def extract_all(sources: dict[str, Source], cache_dir: Path | None, workers: int | None = None,
-                progress: bool = False) -> dict[str, list[Mention]]:
+                progress: bool = False, mapper: Mapper | None = None) -> dict[str, list[Mention]]:
     """Mentions per source; each article's result is cached by content hash and computed once."""
     results: dict[str, list[dict]] = {}
     todo: list[tuple[str, Source]] = []
@@ -145,22 +164,13 @@ def extract_all(sources: dict[str, Source], cache_dir: Path | None, workers: int
                 pass  # a damaged cache entry is recomputed
         todo.append((source_id, source))
     bar = tqdm(total=len(todo), desc="extract", unit="article", disable=not progress or not todo)
-    workers = workers or os.cpu_count() or 1
-    if len(todo) >= POOL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(todo) // (workers * 8))
-            computed = pool.map(_extract_payload, [s for _, s in todo], chunksize=chunk)
-            for (source_id, source), payload in zip(todo, computed):
-                results[source_id] = payload
-                bar.update()
-    else:
-        for source_id, source in todo:
-            results[source_id] = _extract_payload(source)
-            bar.update()
+    computed = (mapper or process_pool(workers))(extract_payload, [source for _, source in todo])
+    for (source_id, source), payload in zip(todo, computed):
+        results[source_id] = payload
+        if cache_dir:
+            write_cache(cache_dir / f"{_cache_key(source)}.json", json.dumps(payload, ensure_ascii=False))
+        bar.update()
     bar.close()
-    if cache_dir:
-        for source_id, source in todo:
-            write_cache(cache_dir / f"{_cache_key(source)}.json", json.dumps(results[source_id], ensure_ascii=False))
     return {sid: [Mention(**m) for m in results[sid]] for sid in sources}
 
 
@@ -173,7 +183,8 @@ def source_order(sources: dict[str, Source]) -> dict[str, int]:
     return {sid: i for i, (sid, _) in enumerate(sorted(sources.items(), key=key))}
 
 
-def run_extract(project: Project, workers: int | None = None, progress: bool = False) -> MergeReport:
+def run_extract(project: Project, workers: int | None = None, progress: bool = False,
+                mapper: Mapper | None = None) -> MergeReport:
     fingerprint = _fingerprint(project, "extract")
     settled = _settled(project, "extract")
     if fingerprint and settled.get("fingerprint") == fingerprint and isinstance(settled.get("report"), dict):
@@ -182,7 +193,7 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
     sources = load_sources(project.sources, project.root)
     if not sources:
         raise InputError(project.sources, "holds no source records", "run `timeline ingest` first")
-    mentions = extract_all(sources, project.cache / "extract", workers, progress)
+    mentions = extract_all(sources, project.cache / "extract", workers, progress, mapper)
     proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
     report = merge_timelines(proposals, project.timelines, project.root)
     if fingerprint and not report.written and _fingerprint(project, "extract") == fingerprint:

@@ -177,3 +177,28 @@ def test_an_editors_change_to_a_timeline_is_never_skipped(project, monkeypatch):
     path.write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(Exception):
         pipeline.run_check(project)
+
+
+# ── beyond one machine: the per-article stage on Dask ───────────────────────────────────────────
+
+def test_extract_on_dask_gives_the_same_timelines(tmp_path, monkeypatch):
+    """`timeline extract --dask` (Dask's local scheduler, several tasks) writes the very bytes of a normal run."""
+    pytest.importorskip("dask")
+    runs = {}
+    for engine in ("pool", "dask"):
+        project = scale.make_project(tmp_path / engine, 150, seed=11)
+        monkeypatch.chdir(project.root)
+        assert timeline(["ingest", "--project", str(project.root), "--no-progress"]) == 0
+        extra = ["--dask"] if engine == "dask" else ["--workers", "2"]
+        assert timeline(["extract", "--project", str(project.root), "--no-progress", *extra]) == 0
+        runs[engine] = _files(project.timelines)
+    assert runs["dask"] == runs["pool"]
+    assert sum(data.count(b"\n- id:") for data in runs["dask"].values()) > 50
+
+
+def test_dask_at_an_address_that_answers_nothing_is_one_line(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("dask")
+    project = scale.make_project(tmp_path / "p", 5, seed=1)
+    assert timeline(["extract", "--project", str(project.root), "--no-progress", "--dask", "tcp://127.0.0.1:9"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "Dask" in err[0], err
