@@ -171,7 +171,7 @@ def grammar() -> _Grammar:
     before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
     number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+))?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d)" % (_trie(first - weak - set(data["glue_words"])), number)
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (_trie(first - weak - set(data["glue_words"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
     # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
     # an expression does not end inside a word or a number; "2011-2012" is two years
@@ -185,7 +185,10 @@ def grammar() -> _Grammar:
                            % (_alternation(tense["future"]), _alternation(tense["past"]), not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
              for table in ("signals", "season_signals", "not_year_after")}
-    return _Grammar(regex, fields, handler, data, lookup, tense_cue, after, frozenset(data["capitalized"]))
+    for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
+        lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
+    capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
+    return _Grammar(regex, fields, handler, data, lookup, tense_cue, after, capitalized)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -499,6 +502,13 @@ class _Resolver:
             else:  # results are reported, or expected, for the latest such quarter that has begun
                 year = ref.year if n <= current else ref.year - 1
         return "DATE", f"{year}-{letter}{n}", True
+
+    def _quarter_code(self, m, f, ref):
+        """'Q3 2013', '2012 H1': a quarter or half as results reports write it."""
+        letter, n = f["qh"], f["n"]
+        if letter == "h" and n > "2":
+            return None
+        return "DATE", f"{f['year']}-{letter.upper()}{n}", False
 
     def _decade(self, m, f, ref):
         if f.get("c"):
