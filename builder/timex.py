@@ -275,27 +275,35 @@ def _day_of(value: str | None, unit: str) -> date | None:
     return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
+_DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?")
+_SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_WEEK_VALUE = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+_PART_VALUE = re.compile(r"(\d{4})-([QH])(\d)")
+
+
 def edtf_of(value: str) -> str | None:
     """The EDTF date a TIMEX3 value names, at its true precision; None for durations, sets and references."""
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?", value)
+    if not value[:1].isdigit():
+        return None  # "PRESENT_REF", "P3Y", "XXXX-WXX-1"
+    m = _DAY_VALUE.fullmatch(value)
     if m:
         return value[:10] if m[3] else value[:7] if m[2] else value[:4]
-    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    m = _SEASON_VALUE.fullmatch(value)
     if m:
         return f"{m[1]}-{SEASON_EDTF[m[2]]}"
-    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    m = _WEEK_VALUE.fullmatch(value)
     if m:
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         first, last = (monday + timedelta(days=5), monday + timedelta(days=6)) if m[3] else (monday, monday + timedelta(days=6))
         return f"{first.isoformat()}/{last.isoformat()}"
-    m = re.fullmatch(r"(\d{4})-([QH])(\d)", value)
+    m = _PART_VALUE.fullmatch(value)
     if m:
         size = 3 if m[2] == "Q" else 6
         first = (int(m[3]) - 1) * size + 1
         return f"{m[1]}-{first:02d}/{m[1]}-{first + size - 1:02d}"
-    if re.fullmatch(r"\d{3}", value):
+    if value.isdigit() and len(value) == 3:
         return f"{value}0/{value}9"
-    if re.fullmatch(r"\d{2}", value):
+    if value.isdigit() and len(value) == 2:
         return f"{value}00/{value}99"
     return None
 
@@ -910,7 +918,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                 start += 1
         if kind == "anaphoric" and _day_of(previous, "year"):
             anchor = "previous-date"
-        if kind_type in ("DATE", "TIME") and re.match(r"\d{4}", value):
+        if kind_type in ("DATE", "TIME") and value[:4].isdigit():
             previous = value
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor,
                            _signal(text[max(0, start - 30):start], g)))
