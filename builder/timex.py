@@ -428,6 +428,13 @@ class _Resolver:
             return None
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
+    def _week_of(self, m, f, ref):
+        """'the week of March 6': the week that day falls in."""
+        out = self._date(m, f, ref)
+        if out is None or out[1].startswith("X"):
+            return out and ("DATE", "XXXX-WXX", True)
+        return "DATE", _week_value(date.fromisoformat(out[1])), out[2]
+
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
         pos = self.L["pos"].get(f.get("pos", ""), "")
@@ -868,7 +875,7 @@ class _Reference:
 # a hyphenated expression before its noun ("the 14-day waiting period", "the year-ago results")
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
-_NEEDS_TENSE = {"date", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"date", "week_of", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
