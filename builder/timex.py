@@ -751,6 +751,9 @@ class _Resolver:
             return None
         if m.f["_after"].startswith((" old", "-old")):
             return None
+        if text == "one day" and re.search(r"\b(?:will|would|could|may|might|can|should|must|hopes?\s+to|wants?\s+to)\s+$",
+                                            m.f["_before"], re.IGNORECASE):
+            return "DATE", "FUTURE_REF", False  # "Islam will one day be the second religion"
         if unit == "second" and f.get("num") in ("a", "an", "one"):
             return None  # "a second term"
         if unit == "quarter" and (re.match(r"\s+of\b", m.f["_after"]) or "-" in text):
@@ -764,6 +767,8 @@ class _Resolver:
         return "DURATION", _duration(n, unit), False
 
     def _vague_duration(self, m, f, ref):
+        if f["vague"] == "many" and re.search(r"\bas\s+$", m.f["_before"], re.IGNORECASE):
+            return None  # "the second in as many weeks" counts, it does not last
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _bare_plural(self, m, f, ref):
