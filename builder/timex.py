@@ -370,7 +370,7 @@ def _duration(n: float | None, unit: str) -> str:
 _BARE_PLURAL_BEFORE = re.compile(r"\b(?:for|in|over|within|after|lasting|took|during|throughout)\s+"
                                  r"(?:the\s+(?:(?:early|first|last|final|following|intervening|ensuing)\s+)?)?$", re.IGNORECASE)
 # ... or before one of these ("hours after the attack", "months ago")
-_BARE_PLURAL_AFTER = re.compile(r"\s+(?:ago|after|before|later|earlier|ahead)\b")
+_BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
 
 
 class _Resolver:
@@ -744,7 +744,7 @@ class _Resolver:
         text = m.f["_text"]
         if f.get("num", "") in ("a", "an") and not f.get("opener") and not f.get("approx"):
             before = m.f["_before"]
-            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s|\b(?:hundred|thousand|[mbtr]illion))\s*$",
+            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s|\b(?:hundred|thousand|[mbtr]illion)|\d(?:\s+[a-z]+){1,2})\s*$",
                          before):  # "$1 billion a day", "twice a week": a rate
                 return "SET", _duration(1, unit), False
         if text.endswith("-" + f["unit"]) and m.f["_after"].startswith(("-old", " old")):
@@ -776,10 +776,9 @@ class _Resolver:
         number of units."""
         if not f["unit"].endswith("s"):
             return None
-        if _BARE_PLURAL_AFTER.match(m.f["_after"]):
-            if m.f["_after"].lstrip().startswith("ago"):
-                return "DATE", "PAST_REF", False
-        elif not _BARE_PLURAL_BEFORE.search(m.f["_before"]):
+        if f.get("ago"):
+            return "DATE", "PAST_REF", False
+        if not _BARE_PLURAL_AFTER.match(m.f["_after"]) and not _BARE_PLURAL_BEFORE.search(m.f["_before"]):
             return None
         return "DURATION", _duration(None, _unit(f["unit"])), False
 

@@ -262,3 +262,107 @@ def test_months_of_a_named_year_decades_in_words_and_references(sentence, expres
 def test_a_named_year_does_not_reach_across_a_line():
     timexes = found("Stoltenberg will step down in the fall\nLast year, his contract was extended.", "2024-02-15")
     assert timexes["the fall"][1] == "2024-FA" and timexes["Last year"][1] == "2023"
+
+
+# --- more news phrasings, class by class ----------------------------------------------------------------
+# creation dates: Monday 18 March 2013, unless a case says otherwise
+
+MONDAY = "2013-03-18"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The ceasefire took effect at 20:30 GMT on Friday.", "20:30 GMT on Friday", "2013-03-15T20:30"),
+    ("In 2011-2012 the deficit doubled.", "2011", "2011"),
+    ("In 2011-2012 the deficit doubled.", "2012", "2012"),
+    ("The mansion dates from the 1800s.", "the 1800s", "18"),
+    ("The 19th-century mansion burned down.", "19th-century", "18"),
+    ("Profits rose in Q1 2013 and fell in 2012 H2.", "Q1 2013", "2013-Q1"),
+    ("Profits rose in Q1 2013 and fell in 2012 H2.", "2012 H2", "2012-H2"),
+    ("The budget for FY2014 was cut.", "FY2014", "2014"),
+    ("The law took effect on Jan 1, 2013.", "Jan 1, 2013", "2013-01-01"),
+])
+def test_absolute_and_partial_dates_as_news_writes_them(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, MONDAY)}[expression]
+    assert timex.value == value
+    if timex.type == "DATE":
+        assert timex.relative is False
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # the weekend just past on a Monday; the coming one on a Friday
+    ("Over the weekend, protesters gathered outside parliament.", "the weekend", "2013-W11-WE"),
+    ("Thousands marched on Easter Sunday.", "Easter Sunday", "2012-04-08"),
+    ("The pope will celebrate Easter at the Vatican.", "Easter", "2013-03-31"),
+    ("Pilgrims will arrive for Holy Week.", "Holy Week", "2013-W13"),
+    ("Parades were held on St. Patrick's Day.", "St. Patrick's Day", "2013-03-17"),
+    # from the date the text spoke of last, not from the creation date
+    ("The bomb exploded on March 2. The following Monday police arrested two men.", "The following Monday", "2013-03-04"),
+    ("The bomb exploded on March 2. That night the city was quiet.", "That night", "2013-03-02TNI"),
+    ("He was arrested on March 2 and charged the next morning.", "the next morning", "2013-03-03TMO"),
+    ("The blast came on Friday. It occurred at 10:35 a.m. near the embassy.", "10:35 a.m.", "2013-03-15T10:35"),
+    ("A court hearing is set for the week of April 8.", "the week of April 8", "2013-W15"),
+    ("Talks collapsed a week or so ago.", "a week or so ago", "2013-W11"),
+    ("Analysts said the island will one day need a second bailout.", "one day", "FUTURE_REF"),
+    ("Officials stopped counting months ago.", "months ago", "PAST_REF"),
+])
+def test_relative_expressions_in_news(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][1] == value
+
+
+def test_the_weekend_ahead_on_a_friday():
+    assert found("Protesters will gather over the weekend.", "2013-03-15")["the weekend"][1] == "2013-W11-WE"
+    assert found("Protesters gathered over the weekend.", "2013-03-15")["the weekend"][1] == "2013-W10-WE"
+
+
+@pytest.mark.parametrize("sentence, edtf", [
+    ("The shares are to resume trading in Paris on Tuesday.", "2013-03-19"),
+    ("The shares resumed trading in Paris on Tuesday.", "2013-03-12"),
+])
+def test_is_to_points_to_the_future(sentence, edtf):
+    weekday = [t for t in tag(sentence, "2013-03-15") if t.text == "Tuesday"]
+    assert [t.edtf for t in weekday] == [edtf]
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The navy may use the base for at least 20 more years.", "at least 20 more years", "P20Y"),
+    ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+    ("Stocks fell for three straight days.", "three straight days", "P3D"),
+    ("A year-long inquiry found no wrongdoing.", "year-long", "P1Y"),
+    ("It is the latest turn in a decades-long dispute.", "decades-long", "PXDE"),
+    ("The talks lasted half an hour.", "half an hour", "PT30M"),
+    ("For the nine months, net income rose 4%.", "the nine months", "P9M"),
+    ("Fighting raged in the weeks before the vote.", "weeks", "PXW"),
+    ("Hours after the attack, police sealed off the square.", "Hours", "PTXH"),
+    ("Over the years, the town has changed.", "years", "PXY"),
+])
+def test_more_durations(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression] == ("DURATION", value, None)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The strike costs the economy $1 billion a day.", "a day", "P1D"),
+    ("Pollution kills 2,000 people a week in the region.", "a week", "P1W"),
+])
+def test_rates_are_sets(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression] == ("SET", value, None)
+
+
+def test_inferred_creation_date_keeps_an_anaphoric_day_out_of_reach():
+    # no publication date: "the following Monday" counts from the stated March 2, 2013, but stays relative
+    timex = {t.text: t for t in tag("The bomb exploded on March 2, 2013. The following Monday police arrested "
+                                    "two men.", None)}["The following Monday"]
+    assert (timex.value, timex.edtf, timex.relative) == ("2013-03-04", None, True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Czech Foreign Minister Jan Kavan said he was pleased.",
+    "The H5N1 virus spread to Q3 poultry farms.",
+    "A 24-year-old man and a 10-year-old boy were hurt.",
+    "It was the second strike in as many weeks.",
+    "Snow fell nowhere near the known slopes.",
+    "Route 2012 was closed; call 555-2013 for details.",
+    "Prices rose 2% in 31 of the 50 states, and 8,000 people lost jobs.",
+    "Share this article | Print | Email | Comments (12)",
+])
+def test_more_false_positives(sentence):
+    assert [t.text for t in tag(sentence, MONDAY)] == []
