@@ -668,6 +668,16 @@ class _Resolver:
                 unit, "XXXX-XX-XX"), True
         return "DATE", _shift(base, unit, n), True
 
+    def _unit_before(self, m, f, ref):
+        """'the day before', 'the year after': one unit from the date the text spoke of last."""
+        unit = _unit(f["unit"])
+        if unit not in ("day", "week", "month", "year"):
+            return None
+        base = _day_of(m.f["_previous"], unit) or ref
+        if base is None:
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), True
+        return "DATE", _shift(base, unit, -1 if f["dir"] == "before" else 1), True
+
     def _every_n(self, m, f, ref):
         n = _number(f["num"])
         return "SET", _duration(n, _unit(f["unit"])), False
@@ -927,7 +937,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
             while text[start].isspace():
                 start += 1
-        if kind == "anaphoric" and _day_of(previous, "year"):
+        if kind in ("anaphoric", "unit_before") and _day_of(previous, "year"):
             anchor = "previous-date"
         if kind_type in ("DATE", "TIME") and value[:4].isdigit():
             previous = value

@@ -301,6 +301,7 @@ def test_absolute_and_partial_dates_as_news_writes_them(sentence, expression, va
     ("He was arrested on March 2 and charged the next morning.", "the next morning", "2013-03-03TMO"),
     ("The blast came on Friday. It occurred at 10:35 a.m. near the embassy.", "10:35 a.m.", "2013-03-15T10:35"),
     ("A court hearing is set for the week of April 8.", "the week of April 8", "2013-W15"),
+    ("Sales fell to $300 million in 2012, from $450 million the year before.", "the year before", "2011"),
     ("Talks collapsed a week or so ago.", "a week or so ago", "2013-W11"),
     ("Analysts said the island will one day need a second bailout.", "one day", "FUTURE_REF"),
     ("Officials stopped counting months ago.", "months ago", "PAST_REF"),
