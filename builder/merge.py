@@ -304,5 +304,5 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
     files[state_path] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     report.written = write_all(files)
     for timeline in docs.values():
-        remember(*rendered[timeline.path], timeline.cache)
+        remember(timeline.path, *rendered[timeline.path], timeline.cache)
     return report

@@ -10,6 +10,7 @@ configured to write what ruamel would, so a file reads the same whichever engine
 from __future__ import annotations
 
 import difflib
+import glob
 import hashlib
 import io
 import json
@@ -357,20 +358,24 @@ def _content_key(text: str) -> str:
     return hashlib.sha256(f"{_READER_VERSION}\0{text}".encode("utf-8")).hexdigest()
 
 
-def _cache_path(cache: Path | None, key: str) -> Path | None:
-    return cache / f"{key}.json" if cache else None
+def _cache_path(cache: Path | None, path: Path, key: str) -> Path | None:
+    return cache / f"{path.name}.{key[:40]}.json" if cache else None
 
 
-def remember(text: str, reading: Reading, cache: Path | None = None) -> None:
-    """Keep a valid reading of `text`, in this process and in the cache folder, for the next read of those bytes."""
+def remember(path: Path, text: str, reading: Reading, cache: Path | None = None) -> None:
+    """Keep a valid reading of `text`, in this process and in the cache folder, for the next read of those bytes.
+    The folder keeps one reading per file: the one of its newest text."""
     key = _content_key(text)
     if len(_readings) > 64:
         _readings.clear()
     _readings[key] = reading
-    if (path := _cache_path(cache, key)) is not None:
+    if (entry := _cache_path(cache, path, key)) is not None:
         layout = reading.layout.__dict__ if reading.layout else None
         try:
-            write_cache(path, json.dumps({"doc": reading.doc, "layout": layout}, ensure_ascii=False))
+            write_cache(entry, json.dumps({"doc": reading.doc, "layout": layout}, ensure_ascii=False))
+            for older in cache.glob(f"{glob.escape(path.name)}.*.json"):
+                if older != entry:
+                    older.unlink(missing_ok=True)
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written only costs speed
 
@@ -380,7 +385,7 @@ def read_document(path: Path, text: str, cache: Path | None = None) -> Reading:
     key = _content_key(text)
     if key in _readings:
         return _readings[key]
-    if (cached := _cache_path(cache, key)) is not None and cached.exists():
+    if (cached := _cache_path(cache, path, key)) is not None and cached.exists():
         try:
             entry = json.loads(cached.read_text(encoding="utf-8"))
             reading = Reading(entry["doc"], Layout(**entry["layout"]) if entry["layout"] else None)
@@ -396,7 +401,7 @@ def read_document(path: Path, text: str, cache: Path | None = None) -> Reading:
         if problems:
             raise InputErrors(problems)
         reading = Reading(_plain(doc), reading.layout if reading else None)
-    remember(text, reading, cache)
+    remember(path, text, reading, cache)
     return reading
 
 

@@ -150,6 +150,9 @@ def test_a_file_read_again_comes_from_the_cache_and_equals_a_fresh_reading(tmp_p
     timelines._readings.clear()
     again = read_document(path, text, cache)  # from the cache folder this time
     assert again == first and again.doc == _plain(parse_document(path, text))
+    edited = text.replace("title: ", "title: Edited: ", 1)
+    read_document(path, edited, cache)
+    assert len(list(cache.glob("*.json"))) == 1  # one reading per file: the cache does not grow with each edit
 
 
 values = st.recursive(st.none() | st.booleans() | st.integers() | st.sampled_from(TRICKY) | st.text(max_size=8),
