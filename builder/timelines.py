@@ -87,12 +87,15 @@ class _FastDumper(pyyaml.CSafeDumper):
     yaml_implicit_resolvers: dict = {}
 
 
+# ruamel's YAML 1.2 patterns, compiled here (its own are built lazily): the loader takes the types a timeline
+# holds (anything else goes to ruamel); the dumper quotes what any of them would take, as ruamel does ('=', '<<')
 for _versions, _tag, _regexp, _first in ruamel_resolver.implicit_resolvers:
-    if (1, 2) in _versions and _tag.rsplit(":", 1)[-1] in ("bool", "float", "int", "null", "timestamp"):
-        for _engine in (_FastLoader, _FastDumper):  # ruamel's pattern, compiled here (its own is lazily built)
+    _kind = _tag.rsplit(":", 1)[-1]
+    if (1, 2) in _versions and _kind != "yaml":
+        for _engine in (_FastLoader, _FastDumper) if _kind not in ("value", "merge") else (_FastDumper,):
             _engine.add_implicit_resolver(_tag, re.compile(_regexp.pattern, _regexp.flags), _first)
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", pyyaml.SafeLoader.construct_scalar)
-_ANALYZER = pyyaml.emitter.Emitter(io.StringIO())
+_ANALYZER = pyyaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
 
 
 def _str_node(value: str, flow: bool = False):
@@ -111,8 +114,12 @@ _FastDumper.add_representer(_Flow, lambda dumper, data: pyyaml.SequenceNode(
     flow_style=True))
 
 
-# characters the two emitters escape or break differently: line breaks, controls, and beyond the BMP
+# characters the two emitters escape, quote or break differently: line breaks, controls, beyond the BMP
 _EMITTERS_DIFFER = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+
+
+# in a flow list, YAML 1.1 (libyaml) and 1.2 (ruamel) read indicators differently ('[a:0]' is plain in 1.2 only)
+_FLOW_DIFFERS = re.compile(r"[:?,\[\]{}#&*!|>\"%@`]|^[?'-]|\s$")
 
 
 def _strings(value):
@@ -129,7 +136,8 @@ def _strings(value):
 def dump_event(item: dict) -> str:
     """A new event as a one-item block sequence, byte for byte as ruamel writes it (tests/test_timeline_files.py);
     by libyaml, which is about fifteen times faster, unless a string holds a character its emitter writes otherwise."""
-    if any(_EMITTERS_DIFFER.search(text) for text in _strings(item)):
+    if any(_EMITTERS_DIFFER.search(text) for text in _strings(item)) or any(
+            _FLOW_DIFFERS.search(name) for key in FLOW_KEYS for name in item.get(key, ())):
         stream = io.StringIO()
         _yaml().dump(commented("", [item]), stream)
         return stream.getvalue()
