@@ -2,11 +2,17 @@
 
 `extract_source` is a pure function of the source record, so its result can be cached by content hash
 and computed in any process (or on any machine) in any order.
+
+Speed: each vocabulary list is compiled once into one expression (a trie of its words), and an article
+is scanned sentence by sentence with positions into the whole text, never with per-call patterns.
+Word lists that match regardless of case are matched, case-sensitively, against the text lower-cased
+letter for letter (`_fold`), which the regular expression engine scans several times faster.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +25,7 @@ from .timex import tag
 LEAD_SENTENCES = 3  # a news lead reports the news of the day: undated lead sentences take the article's date
 GENERIC_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 NON_EVENT_SIGNALS = {"until", "till", "through", "by", "since"}  # bounds of a state, not the moment of an event
+PRECISION_POINTS = {"day": 3, "month": 2, "season": 2, "year": 1, "interval": 1}
 
 
 @dataclass
@@ -37,33 +44,117 @@ class Mention:
     score: float = 0.0
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # what dataclasses.asdict gives for these fields (strings, numbers, lists of strings), without its
+        # recursive deep copy, which cost more than the rest of the per-article work
+        return {name: list(value) if isinstance(value, list) else value
+                for name in _MENTION_FIELDS for value in [getattr(self, name)]}
+
+
+_MENTION_FIELDS = [f.name for f in fields(Mention)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Word lists as expressions, compiled once.
+
+_ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _fold(text: str) -> str:
+    """The text lower-cased letter for letter, as re.IGNORECASE compares it with ASCII words; offsets stay.
+
+    re.IGNORECASE also takes 'İ' and 'ı' for an 'i' and 'ſ' for an 's' (and str.lower would make 'İ' two
+    characters); 'K' (the Kelvin sign) already lower-cases to 'k'.
+    """
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        text = text.translate(_ODD_CASES)
+    return text.lower()
+
+
+def _trie(words) -> str:
+    """An expression matching what the alternation of `words` matches, factored by common prefixes.
+
+    At each branch the longer continuation is tried first, so where several words match at one place
+    the longest wins, as in an alternation sorted longest first.
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expression(node: dict) -> str:
+        branches = [re.escape(char) + expression(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
+        return body + "?" if "" in node else body
+
+    return expression(root)
+
+
+@dataclass(frozen=True)
+class _WordStarts:
+    """Where a word of a list starts a word of the text, as `\\b(?:w1|w2|...)` with re.IGNORECASE finds it.
+
+    ASCII lists are matched in folded text (see `_fold`); a list with other letters in the text itself.
+    """
+
+    first: re.Pattern  # \b + the trie: search() says whether any word stands in a span
+    words: tuple[str, ...]
+    folded: bool
+
+    @classmethod
+    def of(cls, words) -> _WordStarts:
+        words = list(dict.fromkeys(words))
+        folded = all(w.isascii() for w in words)
+        if folded:
+            words = list(dict.fromkeys(w.lower() for w in words))
+        return cls(re.compile(r"\b" + _trie(words), 0 if folded else re.I), tuple(words), folded)
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
+    places = sorted(data["places"], key=len, reverse=True)
+    kinds = {kind: _WordStarts.of(words) for kind, words in data["event_kinds"].items()}
+    # The longest kind word that starts at a place tells every kind there: the other words that match
+    # there are its prefixes.
+    kind_words = list(dict.fromkeys(w for k in kinds.values() for w in k.words))
+    kinds_of_word = {word: frozenset(kind for kind, k in kinds.items() if word.startswith(k.words)) for word in kind_words}
     return {
         "titles": frozenset(data["titles"]),
         "not_names": frozenset(data["not_names"]),
         "demonyms": frozenset(data["demonyms"]),
-        "places": sorted(data["places"], key=len, reverse=True),
-        "event_words": re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in data["event_words"]), re.I),
+        "places": places,
+        "event_words": _WordStarts.of(data["event_words"]),
         "stopwords": frozenset(data["stopwords"]),
-        "kinds": {kind: re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in words), re.I)
-                  for kind, words in data["event_kinds"].items()},
+        "kinds": kinds,
+        # the longest kind word at every place where one starts (zero-width: overlapping words all count)
+        "kind_starts": re.compile(r"\b(?=(" + _trie(kind_words) + "))") if all(k.folded for k in kinds.values()) else None,
+        "kinds_of_word": kinds_of_word,
         "place_words": frozenset(w for p in data["places"] for w in p.split()),
-        "place_re": re.compile(r"\b(%s)\b" % "|".join(re.escape(p) for p in sorted(data["places"], key=len, reverse=True))),
+        # `\b(Place|...)\b` without the leading \b, which would make the engine try every position: the
+        # expression then starts with a capital, and the word boundary before it is checked by hand
+        "place_re": re.compile(r"(?:%s)\b" % _trie(places)),
     }
 
 
-# capitalised words on one line, with the particles of Dutch, German, Arabic... surnames between them
-_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]+(?:[ \t]+(?:(?:van|von|de|der|den|da|al|bin|le|la|del)[ \t]+)?[A-Z][a-zA-Z’'-]+)*")
+# --------------------------------------------------------------------------------------------------
+# People, places and kinds of happening.
+
+# two or more capitalised words on one line, with the particles of Dutch, German, Arabic... surnames
+# between them (a single word is no full name; and a suffix of such a word starts no match either, so
+# the runs found are the same as with one or more words)
+_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]+(?:[ \t]+(?:(?:van|von|de|der|den|da|al|bin|le|la|del)[ \t]+)?[A-Z][a-zA-Z’'-]+)+")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_SENTENCE_CLOSERS = "\"'”’)"
 
 
+@lru_cache(maxsize=1 << 16)
 def _clean_name(candidate: str) -> str | None:
     """'Chancellor Olaf Scholz' → 'Olaf Scholz'; 'North Korean', 'Great Britain' → None.
 
@@ -90,51 +181,154 @@ def find_people(text: str) -> list[str]:
     Headings are skipped (they capitalise every word), and so is a candidate whose last word the
     article also uses in lower case ('Military Readiness' beside 'military readiness').
     """
-    common = set(re.findall(r"\b[a-z][a-z'’-]+\b", text))
+    spans = split_sentences(text)
+    return _people(text, [(a, b) for a, b in spans if not _is_heading(text[a:b])])
+
+
+def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """find_people over the given (non-heading) sentence spans, in order."""
+    common = None  # the text's lower-case words: found only once a surname also stands in lower case
     names: dict[str, None] = {}
-    for start, end in split_sentences(text):
-        sentence = text[start:end]
-        if _is_heading(sentence):
+    starts = [start for start, _ in spans]
+    # a run of capitalised words never crosses a sentence's end ('.', '!', '?' or a line break): one
+    # scan of the text finds those of every sentence
+    for match in _CAPITALIZED.finditer(text):
+        i = bisect_right(starts, match.start()) - 1
+        if i < 0 or match.end() > spans[i][1]:
+            continue  # in a heading
+        name = _clean_name(match.group())
+        if name is None or name in names:
             continue
-        for match in _CAPITALIZED.finditer(sentence):
-            name = _clean_name(match.group(0))
-            if name and name.split()[-1].lower() not in common:
-                names.setdefault(name)
+        last = name.rsplit(" ", 1)[-1].lower()
+        if last in text:
+            if common is None:
+                common = set(_LOWER_WORD.findall(text))
+            if last in common:
+                continue
+        names[name] = None
     return list(names)
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def _people_patterns(people: list[str]) -> list[tuple[str, str, re.Pattern]]:
+    return [(person, surname, _whole_word(surname)) for person in people for surname in [person.split()[-1]]]
+
+
+def _actors(sentence: str, patterns: list[tuple[str, str, re.Pattern]]) -> list[str]:
+    return [person for person, surname, pattern in patterns
+            if person in sentence or (surname in sentence and pattern.search(sentence))]
+
+
+def _actors_by_sentence(text: str, spans: list[tuple[int, int, str]], starts: list[int],
+                        people: list[str]) -> dict[int, list[str]]:
+    """actors_in for each sentence (by its index in `spans`) that names someone: a sentence names a person
+    only where it holds the surname, so only the sentences around the surname's occurrences are tested."""
+    found: dict[int, list[str]] = {}
+    for person, surname, pattern in _people_patterns(people):
+        tested = -1
+        at = text.find(surname)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i > tested and at + len(surname) <= spans[i][1]:
+                tested = i
+                sentence = spans[i][2]
+                if person in sentence or pattern.search(sentence):
+                    found.setdefault(i, []).append(person)
+            at = text.find(surname, at + 1)
+    return found
 
 
 def actors_in(sentence: str, people: list[str]) -> list[str]:
     """People of the article named in the sentence, by full name or by surname alone ('Rutte')."""
-    found = []
-    for person in people:
-        surname = person.split()[-1]
-        if person in sentence or re.search(rf"\b{re.escape(surname)}\b", sentence):
-            found.append(person)
-    return found
+    return _actors(sentence, _people_patterns(people))
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w means to the re module
+
+
+def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[str]]:
+    """Where places are named in text[start:end], and which: what `\b(Place|...)\b` finds there."""
+    pattern = vocabulary()["place_re"]
+    end = len(text) if end is None else end
+    starts, names = [], []
+    pos = start
+    while (match := pattern.search(text, pos, end)) is not None:
+        at = match.start()
+        if at == start or not _is_word_char(text[at - 1]):
+            starts.append(at)
+            names.append(match.group())
+            pos = match.end()
+        else:
+            pos = at + 1  # inside a word: no place starts here, but one may start further on
+    return starts, names
 
 
 def places_in(sentence: str) -> list[str]:
-    return sorted(set(vocabulary()["place_re"].findall(sentence)))
+    return sorted(set(_place_mentions(sentence)[1]))
+
+
+def _kinds(folded: str, text: str, start: int, end: int) -> list[str]:
+    """kinds_in(text[start:end]), given the folded text."""
+    vocab = vocabulary()
+    if vocab["kind_starts"] is None:  # a list with non-ASCII words: case-insensitive expressions on the text
+        return [kind for kind, words in vocab["kinds"].items()
+                if words.first.search(folded if words.folded else text, start, end)]
+    longest = vocab["kind_starts"].findall(folded, start, end)
+    if not longest:
+        return []
+    kinds_of_word = vocab["kinds_of_word"]
+    found = set().union(*(kinds_of_word[word] for word in longest))
+    return [kind for kind in vocab["kinds"] if kind in found]
 
 
 def kinds_in(sentence: str) -> list[str]:
-    return [kind for kind, pattern in vocabulary()["kinds"].items() if pattern.search(sentence)]
+    return _kinds(_fold(sentence), sentence, 0, len(sentence))
+
+
+def _has_event_word(folded: str, text: str, start: int, end: int) -> bool:
+    words = vocabulary()["event_words"]
+    return words.first.search(folded if words.folded else text, start, end) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> tuple[str, str | None]:
+    """(the word without its possessive, its stem), the stem None for a stop word or one under three letters."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if word in vocabulary()["stopwords"] or len(word) < 3:
+        return word, None
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word, word[: -len(suffix)]
+    return word, word
 
 
 def stems(sentence: str, names: list[str] = ()) -> list[str]:
     """Content words, crudely stemmed, for comparing what two sentences say (who and where aside)."""
-    stop = vocabulary()["stopwords"] | {w.lower() for n in names for w in n.split()}
+    named = {w.lower() for n in names for w in n.split()}
     out = set()
     for word in _WORD.findall(sentence.lower()):
-        word = _POSSESSIVE.sub("", word)
-        if word in stop or len(word) < 3:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        out.add(word)
+        word, stem = _stem(word)
+        if stem is not None and word not in named:
+            out.add(stem)
     return sorted(out)
+
+
+# --------------------------------------------------------------------------------------------------
+# Titles, scores and the sentence tests.
+
+_SIGNAL_BEFORE = re.compile(r"(?:\b(?:on|in|at|during|last|this|earlier|later|from)\s+)?$", re.I)
+_SIGNAL_LONGEST = 7  # "earlier"
+_SPACES = re.compile(r"\s+")
+_ODD_SPACES = re.compile(r"[^\S ]| {2}")  # what _SPACES would change: white space other than one blank
+_LEADING_PUNCTUATION = re.compile(r"^(?:[,;:]\s*)")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_STATISTIC = re.compile(r"\d\s*(?:%|percent\b|per cent\b)")
 
 
 def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
@@ -143,19 +337,24 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
         before = text[:start]
-        signal = re.search(r"(?:\b(?:on|in|at|during|last|this|earlier|later|from)\s+)?$", before, re.I)
+        # the signal word ends where the white space before the date starts: only the tail can hold it
+        signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
         cut_start = signal.start() if signal and signal.group(0) else start
         head, tail = text[:cut_start].rstrip(), text[end:]
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
         text = (head + tail if head else tail.lstrip(" ,")).strip()
-    text = re.sub(r"\s+", " ", text.replace("\xa0", " "))
-    text = re.sub(r"^(?:[,;:]\s*)", "", text)
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = text.replace("\xa0", " ")
+    if _ODD_SPACES.search(text):  # (a substitution that would change nothing costs more than this test)
+        text = _SPACES.sub(" ", text)
+    text = _LEADING_PUNCTUATION.sub("", text)
+    if _SPACE_BEFORE_PUNCTUATION.search(text):
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     # cut at the first clause break after a few words: the rest elaborates
     words = text.split(" ")
-    for i, word in enumerate(words):
+    for i in range(5, len(words)):
+        word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
-        if i >= 5 and ((word.endswith(",") and not following[:1].isdigit()) or word.endswith(";") or word in ("—", "–")):
+        if (word.endswith(",") and not following[:1].isdigit()) or word.endswith(";") or word in ("—", "–"):
             words = words[: i + 1]
             break
     if len(words) > 20:
@@ -164,11 +363,15 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
     return title[:1].upper() + title[1:]
 
 
+@lru_cache(maxsize=4096)
+def _precision(date: str) -> str:
+    return EdtfDate.parse(date).precision
+
+
 def _score(date: str | None, actors: list[str], sentence: str, lead: bool) -> float:
-    precision_points = {"day": 3, "month": 2, "season": 2, "year": 1, "interval": 1}
     # a date the sentence states outranks the article's date lent to an undated lead
     stated = date and not date.endswith(("~", "?", "%"))
-    score = precision_points.get(EdtfDate.parse(date).precision, 0) if stated else 0
+    score = PRECISION_POINTS.get(_precision(date), 0) if stated else 0
     score += min(len(actors), 3) + (1 if lead else 0)
     score -= max(0, len(sentence.split()) - 40) / 10
     return round(score, 3)
@@ -176,18 +379,22 @@ def _score(date: str | None, actors: list[str], sentence: str, lead: bool) -> fl
 
 def _around(creation_date: str | None) -> str | None:
     """The article's date as the date of its undated news: approximate when it is a stated day."""
-    if creation_date and EdtfDate.parse(creation_date).precision == "day" and not creation_date[-1] in "?~%":
+    if creation_date and _precision(creation_date) == "day" and not creation_date[-1] in "?~%":
         return creation_date + "~"
     return creation_date
 
 
 def _is_statistic(sentence: str) -> bool:
     """'rose from 1.15 percent in 2014 to 1.7 percent in 2023': data points, not events."""
-    return bool(re.search(r"\d\s*(?:%|percent\b|per cent\b)", sentence))
+    return _STATISTIC.search(sentence) is not None
 
 
 def _is_heading(sentence: str) -> bool:
-    return not re.search(r"[.!?][\"'”’)]*$", sentence)
+    """No sentence-ending punctuation (before closing quotes or brackets) at the end."""
+    if sentence.rstrip(_SENTENCE_CLOSERS).endswith((".", "!", "?")):
+        return False
+    # as `[.!?]["'”’)]*$` reads it: '$' also stands before a final line break
+    return not (sentence.endswith("\n") and sentence[:-1].rstrip(_SENTENCE_CLOSERS).endswith((".", "!", "?")))
 
 
 def _event_timexes(timexes: list[Timex]) -> list[Timex]:
@@ -196,25 +403,49 @@ def _event_timexes(timexes: list[Timex]) -> list[Timex]:
             and t.signal.lower() not in NON_EVENT_SIGNALS]
 
 
+# --------------------------------------------------------------------------------------------------
+# One article.
+
 def extract_source(source: Source) -> list[Mention]:
     """Every event mention in one source, dated only as far as the text and the article's date allow."""
     text = source.text
     timexes = tag(text, source.creation_date)
-    people = find_people(text)
-    event_words = vocabulary()["event_words"]
-    mentions: list[Mention] = []
-    body_index = 0
+    spans = []  # (start, end, sentence) of every sentence that is not a heading
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        if _is_heading(sentence) or sentence.lstrip().startswith(("\"", "“")):
+        if not _is_heading(sentence):
+            spans.append((start, end, sentence))
+    starts = [start for start, _, _ in spans]
+    actors_of = _actors_by_sentence(text, spans, starts, _people(text, [(a, b) for a, b, _ in spans]))
+    # each expression in the sentence that holds it whole, in the tagger's order
+    within: dict[int, list[Timex]] = {}
+    for timex in timexes:
+        i = bisect_right(starts, timex.start) - 1
+        if i >= 0 and timex.end <= spans[i][1]:
+            within.setdefault(i, []).append(timex)
+    # places are named in words and spaces, so a place never runs from one sentence into the next: one
+    # scan of the text finds those of every sentence
+    named_at: dict[int, set[str]] = {}
+    for at, place in zip(*_place_mentions(text)):
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < spans[i][1]:
+            named_at.setdefault(i, set()).add(place)
+    folded = _fold(text)
+    mentions: list[Mention] = []
+    body_index = 0
+    for i, (start, end, sentence) in enumerate(spans):
+        if sentence.startswith(("\"", "“")):  # (a sentence starts with no white space)
             continue
         body_index += 1
-        inside = [t for t in timexes if start <= t.start and t.end <= end]
-        dated = _event_timexes(inside)
-        actors = actors_in(sentence, people)
-        places = places_in(sentence)
-        has_event_word = bool(event_words.search(sentence))
-        if not (actors or places) or not (has_event_word or dated):
+        inside = within.get(i, ())
+        dated = _event_timexes(inside) if inside else ()
+        actors = actors_of.get(i) or []
+        places = sorted(named_at[i]) if i in named_at else []
+        if not (actors or places):
+            continue
+        # an event word only matters to a sentence without a date of its own
+        has_event_word = not dated and _has_event_word(folded, text, start, end)
+        if not (has_event_word or dated):
             continue
         lead = body_index <= LEAD_SENTENCES
         choices: list[tuple[str | None, Timex | None]] = []
@@ -227,9 +458,10 @@ def extract_source(source: Source) -> list[Mention]:
             # a lead sentence with no date of its own reports the article's news: it happened by the
             # article's date (stated, or inferred and uncertain) — or, undated, it can only support others
             choices.append((_around(source.creation_date), None))
-        words = stems(sentence, actors + places)
-        if choices and _is_statistic(sentence):
+        if not choices or _is_statistic(sentence):
             continue
+        words = stems(sentence, actors + places)
+        kinds = _kinds(folded, text, start, end)
         for date, timex in choices:
             mentions.append(Mention(
                 source=source.id,
@@ -240,7 +472,7 @@ def extract_source(source: Source) -> list[Mention]:
                 actors=actors,
                 places=places,
                 words=words,
-                kinds=kinds_in(sentence),
+                kinds=list(kinds),
                 score=_score(date, actors, sentence, lead),
             ))
     return mentions

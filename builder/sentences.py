@@ -12,41 +12,47 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then white space.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# A boundary: terminal punctuation, optional closing quotes/brackets, then white space and what can open
+# the next sentence (a capital or a digit, perhaps after an opening quote or bracket). One scan of the
+# whole text finds them all; the look-ahead may cross a line break, as the next sentence may start there.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
-_NEXT_STARTS_SENTENCE = re.compile(r"\s+[\"'“‘(\[]?[A-Z0-9]")
+_INITIALS = re.compile(r"[a-z](\.[a-z])*")
 
 
-def _ends_sentence(text: str, start: int, boundary: re.Match) -> bool:
-    if not _NEXT_STARTS_SENTENCE.match(text, boundary.end()):
-        return False
-    if text[boundary.start()] != ".":
-        return True
-    word = re.search(r"(\S+)$", text[start:boundary.start()])
-    if not word:
-        return True
-    token = word.group(1).lstrip("\"'“‘([").lower()
+def _ends_sentence(text: str, start: int, stop: int) -> bool:
+    """Whether the boundary at `stop` (a '.' there) ends the sentence that began at `start`."""
+    if stop == start or text[stop - 1].isspace():
+        return True  # no word before the period
+    first = stop - 1
+    while first > start and not text[first - 1].isspace():
+        first -= 1
+    token = text[first:stop].lstrip("\"'“‘([").lower()
     if token in _abbreviations():
         return False
     # initials ("J. Smith") and dotted acronyms ("U.S.") do not end a sentence before a capital
-    return not re.fullmatch(r"[a-z](\.[a-z])*", token)
+    return _INITIALS.fullmatch(token) is None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence; a line break always ends one (headings, list items)."""
     spans = []
+    boundaries = [m.span() for m in _BOUNDARY.finditer(text)]
+    count, k = len(boundaries), 0
     for para in _PARAGRAPH.finditer(text):
-        start = para.start()
-        while start < para.end() and text[start].isspace():
+        start, para_end = para.span()
+        while start < para_end and text[start].isspace():
             start += 1
-        for boundary in _BOUNDARY.finditer(text, start, para.end()):
-            if boundary.start() >= start and _ends_sentence(text, start, boundary):
-                spans.append((start, boundary.end()))
-                start = boundary.end()
-                while start < para.end() and text[start].isspace():
+        while k < count and boundaries[k][0] < para_end:
+            stop, after = boundaries[k]
+            k += 1
+            # a boundary at the very end of the line is the line's own end, not a sentence's inside it
+            if after < para_end and (text[stop] != "." or _ends_sentence(text, start, stop)):
+                spans.append((start, after))
+                start = after
+                while start < para_end and text[start].isspace():
                     start += 1
-        end = para.end()
+        end = para_end
         while end > start and text[end - 1].isspace():
             end -= 1
         if end > start:

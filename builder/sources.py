@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import asdict, fields
+import re
+from dataclasses import fields
 from pathlib import Path
 
 import yaml
@@ -28,7 +29,9 @@ def parse_source(path: Path, text: str) -> Source:
     if end < 0:
         raise InputError(path, "front matter is not closed", "add a '---' line after the metadata", line=1)
     try:
-        meta = yaml.safe_load(text[4:end]) or {}
+        meta = _read_front_matter(text[4:end])
+        if meta is None:
+            meta = yaml.safe_load(text[4:end]) or {}
     except yaml.YAMLError as exc:
         problem, line = yaml_problem(exc, text[4:end])
         raise InputError(path, f"front matter is not valid YAML: {problem}",
@@ -83,10 +86,103 @@ _Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
     "tag:yaml.org,2002:str", value, style='"' if "\x85" in value else None))
 
 
+def _dump(meta: dict) -> str:
+    return yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+# --------------------------------------------------------------------------------------------------
+# Front matter as ingest writes it, without PyYAML's pure-Python emitter and parser, which took most of
+# the time of ingest's writing and of loading 10,000 records. `_write_front_matter` writes exactly what
+# `_dump` writes, or says None where it cannot be sure (then `_dump` writes it); `_read_front_matter`
+# reads only what `_write_front_matter` writes back byte for byte, and leaves the rest to PyYAML. So a
+# record reads as PyYAML reads it, whoever wrote it.
+
+# One line of characters that PyYAML's emitter writes as they are (allow_unicode): no line breaks, no
+# control characters, no NEL, BOM or surrogates.
+_PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]+")
+_LONGEST = 4000  # the emitter folds a line past its width (10,000): longer values are left to it
+_KEY = re.compile(r"[a-z_]+")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _plain_is_str(value: str) -> bool:
+    """Whether the value written bare reads back as a string (not null, a bool, a number, a date)."""
+    resolvers = _Dumper.yaml_implicit_resolvers
+    return not any(regexp.match(value) for _, regexp in resolvers.get(value[0], []) + resolvers.get(None, []))
+
+
+def _scalar(value: str) -> str | None:
+    """A one-line string as PyYAML's emitter writes a block mapping value or sequence item, or None."""
+    if len(value) > _LONGEST or not _PRINTABLE.fullmatch(value):
+        return None  # empty, multi-line, control characters, very long: left to PyYAML
+    # Emitter.analyze_scalar and choose_scalar_style, for such a value: plain unless it has leading or
+    # trailing spaces or an indicator, or would read back as something else; else single-quoted
+    first = value[0]
+    indicator = (value.startswith(("---", "...")) or first in "#,[]{}&*!|>'\"%@`"
+                 or (first in "?:-" and (len(value) == 1 or value[1] == " "))
+                 or value.find(": ", 1) >= 0 or (len(value) > 1 and value[-1] == ":") or " #" in value)
+    if first != " " and value[-1] != " " and not indicator and _plain_is_str(value):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _write_front_matter(meta: dict) -> str | None:
+    """`_dump(meta)` for a mapping of plain keys to None, strings and lists of strings; None otherwise."""
+    lines = []
+    for key, value in meta.items():
+        if not isinstance(key, str) or not _KEY.fullmatch(key) or not _plain_is_str(key):
+            return None
+        if value is None:
+            lines.append(f"{key}: null\n")
+        elif isinstance(value, str):
+            text = _scalar(value)
+            if text is None:
+                return None
+            lines.append(f"{key}: {text}\n")
+        elif isinstance(value, list):
+            if not value:
+                lines.append(f"{key}: []\n")
+                continue
+            lines.append(f"{key}:\n")
+            for item in value:
+                text = _scalar(item) if isinstance(item, str) else None
+                if text is None:
+                    return None
+                lines.append(f"- {text}\n")
+        else:
+            return None
+    return "".join(lines) if lines else None
+
+
+def _read_front_matter(front: str) -> dict | None:
+    """The metadata of front matter that `_write_front_matter` wrote (`front` without its last line
+    break), or None for any other YAML."""
+    meta: dict = {}
+    items = None
+    for line in front.split("\n"):
+        if line.startswith("- ") and items is not None:
+            items.append(_unquote(line[2:]))
+            continue
+        key, colon, value = line.partition(":")
+        if not colon or key in meta:
+            return None
+        if not value:
+            meta[key] = items = []
+            continue
+        items = None
+        value = value[1:] if value.startswith(" ") else value
+        meta[key] = None if value == "null" else [] if value == "[]" else _unquote(value)
+    return meta if _write_front_matter(meta) == front + "\n" else None
+
+
+def _unquote(text: str) -> str:
+    return text[1:-1].replace("''", "'") if len(text) >= 2 and text[0] == text[-1] == "'" else text
+
+
 def render_source(source: Source) -> str:
     """The record file's text: keys in a fixed order so rewrites are byte-stable."""
-    meta = {k: v for k, v in asdict(source).items() if k in FIELDS}
-    front = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000)
+    meta = {name: getattr(source, name) for name in FIELDS}
+    front = _write_front_matter(meta) or _dump(meta)
     return f"---\n{front}---\n{source.text}\n"
 
 
@@ -101,4 +197,10 @@ def write_source(source: Source, directory: Path) -> bool:
 def load_sources(directory: Path, root: Path | None = None) -> dict[str, Source]:
     """Every record under `directory`, by id (the file name without .md)."""
     directory = Path(directory)
-    return {p.stem: read_source(p, root) for p in sorted(directory.glob("*.md"))} if directory.is_dir() else {}
+    if not directory.is_dir():
+        return {}
+    # A file that is no symbolic link lies where its folder does: the folder is checked against the
+    # project once, and only links one by one (a check resolves every part of the path).
+    folder_inside = root is None or directory.resolve().is_relative_to(Path(root).resolve())
+    return {p.stem: read_source(p, None if folder_inside and not p.is_symlink() else root)
+            for p in sorted(directory.glob("*.md"))}
