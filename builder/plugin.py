@@ -63,10 +63,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return files
 
     def _nav(self, files: Files) -> list:
-        """Home, the timelines, the indexes, then the site's own pages; single actor, tag and source pages stay out."""
-        timelines = [uri for uri, p in self.pages.items() if p.kind == "timeline"]
+        """Home, the timelines, the indexes, then the site's own pages; single actor, tag and source pages, and the
+        year and month pages of long lists, stay out (they are reached from the page above them)."""
+        first = {uri: p for uri, p in self.pages.items() if p.part is None or not p.part.path}
+        timelines = [uri for uri, p in first.items() if p.kind == "timeline"]
         nav = ["index.md"] + ([{"Timelines": timelines}] if timelines else [])
-        nav += [uri for uri, p in self.pages.items() if p.kind in ("actors", "tags", "sources")]
+        nav += [uri for uri, p in first.items() if p.kind in ("actors", "tags", "sources")]
         nav += sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in self.pages and f.src_uri != "index.md")
         return nav
 
@@ -83,8 +85,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         spec = self.pages.get(page.file.src_uri)
         if spec is None:
             return html
-        page.toc = get_toc([{"level": 2, "id": f"y-{year}", "name": str(year), "children": []}
-                            for year in render.toc_years(self.site, spec)])
+        page.toc = get_toc([{"level": 2, "id": anchor, "name": label, "children": []}
+                            for anchor, label in render.toc(self.site, spec)])
         return render.render_page(self.site, spec)
 
     def on_serve(self, server, config, builder):

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
-from .model import SEASON_MONTHS, Citation, EdtfDate, Event, Source
+from .model import MONTH_NAMES, SEASON_MONTHS, Citation, EdtfDate, Event, Source
 from .timelines import Timeline
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -26,6 +26,11 @@ TEMPLATE = {"home": "home.html", "timeline": "timeline.html", "actor": "listing.
             "actors": "names.html", "tags": "names.html", "sources": "sources.html", "source": "source.html"}
 EXPORTS = {"timelinejs": "timeline.json", "atom": "feed.xml", "ical": "calendar.ics"}
 CLICKABLE_SCHEMES = ("http", "https")
+# The most events (or articles) one page lists. A longer list gets an overview page and a page per year; a year
+# longer than this a page per month; a month longer than this numbered pages. Shorter lists stay on one page.
+PAGE_LIMIT = 150
+FILTER_LIMIT = 40  # the most actor and tag filters a timeline page offers: the names with the most events there
+CITATION_LIMIT = 5  # the most citations an event's card shows on an actor or tag page (its timeline shows them all)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -81,19 +86,125 @@ def event_year(event: Event) -> int:
     return (edtf.start or edtf.end).year
 
 
+def filed_date(edtf: EdtfDate) -> date:
+    """The day an event or article is filed under on year and month pages: where its (first) stated date begins."""
+    return (edtf.start or edtf.end).bounds()[0]
+
+
 def all_citations(event: Event) -> list[Citation]:
     return event.citations + [Citation(str(c.get("source")), str(c.get("quote")))
                               for d in event.disputed for c in d.get("citations") or []]
 
 
 @dataclass
+class Part:
+    """One page of a list of events or articles: the whole list (path ""), a year, a month, or a numbered page.
+
+    `items` are every item at or under it; a part with `parts` is an overview of the pages under it, one without
+    shows its items.
+    """
+
+    path: str  # under the list's own folder: "", "2024/", "2024/03/", "2024/03/2/", "undated/"
+    label: str  # "", "2024", "March 2024", "March 2024, page 2 of 3", "Date unknown"
+    items: list
+    parts: list[Part] = field(default_factory=list)
+
+    def leaves(self) -> list[Part]:
+        """The pages that show items, in order."""
+        return [leaf for part in self.parts for leaf in part.leaves()] if self.parts else [self]
+
+    def walk(self) -> list[Part]:
+        """This part and every part under it, each overview before the pages it lists."""
+        return [self] + [below for part in self.parts for below in part.walk()]
+
+    @property
+    def anchor(self) -> str:
+        """The id of this part's entry on the overview that lists it: 'p-2024', 'p-2024-03-2', 'p-undated'."""
+        return "p-" + self.path.strip("/").replace("/", "-")
+
+
+@dataclass
+class PartLinks:
+    """Where a reader goes from one page of a split list: the overview above it, and the pages before and after it
+    (for a page that shows items, the neighbouring such pages, so following 'next' reads the whole list in order; for
+    an overview, its neighbours on the overview above)."""
+
+    previous: Part | None = None
+    up: Part | None = None
+    next: Part | None = None
+
+
+def part_links(root: Part) -> dict[str, PartLinks]:
+    """PartLinks for every part of a split list, by its path."""
+    found = {root.path: PartLinks()}
+    for overview in root.walk():
+        for part in overview.parts:
+            found[part.path] = PartLinks(up=overview)
+        for before, after in zip(overview.parts, overview.parts[1:]):
+            if before.parts:
+                found[before.path].next = after
+            if after.parts:
+                found[after.path].previous = before
+    leaves = root.leaves() if root.parts else []
+    for before, after in zip(leaves, leaves[1:]):
+        found[before.path].next, found[after.path].previous = after, before
+    return found
+
+
+def _grouped(items: list, key) -> list[tuple]:
+    """Items by key, each group in the list's order, the groups by key with None last."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return sorted(groups.items(), key=lambda pair: (pair[0] is None, pair[0] or 0))
+
+
+def _numbered(path: str, label: str, items: list, limit: int) -> list[Part]:
+    chunks = [items[i:i + limit] for i in range(0, len(items), limit)] or [[]]
+    if len(chunks) == 1:
+        return [Part(path, label, items)]
+    return [Part(path if n == 1 else f"{path}{n}/", f"{label}, page {n} of {len(chunks)}", chunk)
+            for n, chunk in enumerate(chunks, start=1)]
+
+
+def split_list(items: list, filed, limit: int = PAGE_LIMIT) -> Part:
+    """A list in display order as pages of at most `limit` items (see PAGE_LIMIT); `filed(item)` is the day it is
+    filed under, or None for 'Date unknown' (last). A short list is one page, exactly as it always was."""
+    root = Part("", "", items)
+    if len(items) <= limit:
+        return root
+    for year, members in _grouped(items, lambda item: (day := filed(item)) and day.year):
+        if year is None:
+            root.parts += _numbered("undated/", "Date unknown", members, limit)
+        elif len(members) <= limit:
+            root.parts.append(Part(f"{year}/", str(year), members))
+        else:
+            months = [page for month, of_month in _grouped(members, lambda item: filed(item).month)
+                      for page in _numbered(f"{year}/{month:02d}/", f"{MONTH_NAMES[month]} {year}", of_month, limit)]
+            root.parts.append(Part(f"{year}/", str(year), members, months))
+    return root
+
+
+def _event_filed(event: Event) -> date:
+    return filed_date(event.edtf)
+
+
+def _source_filed(source: Source) -> date | None:
+    known = source.published or source.published_inferred
+    return filed_date(EdtfDate.parse(known)) if known else None
+
+
+@dataclass
 class Page:
-    """One page the render stage writes: `kind` names its template, `key` what it shows."""
+    """One page the render stage writes: `kind` names its template, `key` what it shows, `part` which page of a
+    long list (None for pages that are not lists)."""
 
     src_uri: str
     kind: str  # home, timeline, actors, actor, tags, tag, sources, source
-    title: str
+    title: str  # the page's own title: "NATO and Germany" on a timeline's first page, "NATO and Germany: 2024" on its year
     key: str = ""
+    part: Part | None = None
+    name: str = ""  # the title of the whole list a part belongs to ("NATO and Germany")
 
     @property
     def url(self) -> str:
@@ -102,7 +213,8 @@ class Page:
 
 @dataclass
 class Site:
-    """Everything a build publishes, computed once per build from the timelines and source records."""
+    """Everything a build publishes, computed once per build from the timelines and source records: the lookups
+    every page needs are built here in one pass, so rendering a page never scans the whole site."""
 
     name: str
     timelines: list[Timeline]
@@ -114,37 +226,38 @@ class Site:
     actors: dict[str, str] = field(default_factory=dict)  # name -> slug
     tags: dict[str, str] = field(default_factory=dict)
     timeline_slugs: dict[str, str] = field(default_factory=dict)
+    # "actors" or "tags" -> name -> its events, each once (the first timeline's copy), in date order
+    named: dict[str, dict[str, list[Event]]] = field(default_factory=dict)
+    cited_by: dict[str, list[Event]] = field(default_factory=dict)  # source id -> events citing it, each once
+    quoted: dict[str, list[str]] = field(default_factory=dict)  # source id -> the quotes taken from it
+    versions_of: dict[str, list[str]] = field(default_factory=dict)  # source id -> records that are versions of it
+    splits: dict[tuple[str, str], Part] = field(default_factory=dict)  # (page kind, key) -> the pages of a list
+    links: dict[tuple[str, str], dict[str, PartLinks]] = field(default_factory=dict)  # (kind, key) -> part path -> links
+    places: dict[tuple[str, str], str] = field(default_factory=dict)  # (timeline, event id) -> page with its card
+    extents: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # timeline -> event id -> bar
 
     def all_copies(self) -> list[Event]:
         """Every published event as each timeline has it: copies of one event may differ (other quotes, actors)."""
         return [e for events in self.events.values() for e in events]
 
-    def _once(self, wanted) -> list[Event]:
-        found: dict[str, Event] = {}
-        for event in self.all_copies():
-            if wanted(event):
-                found.setdefault(event.id, event)
-        return sorted(found.values(), key=event_key)
-
     def having(self, kind: str, name: str) -> list[Event]:
         """The events with an actor (kind 'actors') or a tag ('tags'), each once, in date order."""
-        return self._once(lambda e: name in (e.actors if kind == "actors" else e.tags))
+        return self.named[kind].get(name, [])
 
     def counts(self, kind: str) -> dict[str, int]:
-        pairs = {(e.id, name) for e in self.all_copies() for name in (e.actors if kind == "actors" else e.tags)}
-        return dict(Counter(name for _, name in pairs))
+        return {name: len(events) for name, events in self.named[kind].items()}
 
     def citing(self, source_id: str) -> list[Event]:
-        return self._once(lambda e: any(c.source == source_id for c in all_citations(e)))
+        return self.cited_by.get(source_id, [])
 
     def quotes(self, source_id: str) -> list[str]:
-        return sorted({c.quote for e in self.all_copies() for c in all_citations(e) if c.source == source_id})
+        return self.quoted.get(source_id, [])
 
     def versions(self, source_id: str) -> list[str]:
         """Other records of the same article: the one this is a version of, and those that are versions of this."""
         source = self.sources[source_id]
         found = {source.version_of} if source.version_of in self.sources else set()
-        found |= {sid for sid, s in self.sources.items() if s.version_of == source_id}
+        found |= set(self.versions_of.get(source_id, ()))
         return sorted(found - {source_id})
 
     def source_page(self, source_id: str) -> str:
@@ -153,8 +266,20 @@ class Site:
     def timeline_page(self, timeline: Timeline) -> str:
         return f"timelines/{self.timeline_slugs[timeline.name]}/"
 
+    def list_page(self, kind: str, key: str) -> str:
+        """The folder of a list's first (or only) page: a timeline, an actor, a tag, or the sources."""
+        if kind == "timeline":
+            return f"timelines/{self.timeline_slugs[key]}/"
+        if kind in ("actor", "tag"):
+            return f"{kind}s/{(self.actors if kind == 'actor' else self.tags)[key]}/"
+        return f"{self.sources_folder}/"
+
+    def event_page(self, timeline: Timeline, event: Event) -> str:
+        """The page of `timeline` that shows the event's card (its year's page when the timeline is split)."""
+        return self.places[(timeline.name, event.id)]
+
     def event_link(self, event: Event) -> str:
-        return f"{self.timeline_page(self.homes[event.id][0])}#{event.id}"
+        return f"{self.event_page(self.homes[event.id][0], event)}#{event.id}"
 
 
 def build_site(name: str, timelines: list[Timeline], sources: dict[str, Source], url: str = "",
@@ -168,18 +293,59 @@ def build_site(name: str, timelines: list[Timeline], sources: dict[str, Source],
             site.homes.setdefault(event.id, []).append(timeline)
     site.actors = unique_slugs(a for events in site.events.values() for e in events for a in e.actors)
     site.tags = unique_slugs(t for events in site.events.values() for e in events for t in e.tags)
+
+    # One pass over every copy: a name or a source lists an event once, as the first copy that has it shows it.
+    named: dict[str, dict[str, dict[str, Event]]] = {"actors": {}, "tags": {}}
+    citing: dict[str, dict[str, Event]] = {}
+    quoted: dict[str, set[str]] = {}
+    for event in site.all_copies():
+        for kind, names in (("actors", event.actors), ("tags", event.tags)):
+            for name in names:
+                named[kind].setdefault(name, {}).setdefault(event.id, event)
+        for citation in all_citations(event):
+            citing.setdefault(citation.source, {}).setdefault(event.id, event)
+            quoted.setdefault(citation.source, set()).add(citation.quote)
+    site.named = {kind: {name: sorted(found.values(), key=event_key) for name, found in by_name.items()}
+                  for kind, by_name in named.items()}
+    site.cited_by = {source_id: sorted(found.values(), key=event_key) for source_id, found in citing.items()}
+    site.quoted = {source_id: sorted(quotes) for source_id, quotes in quoted.items()}
+    for source in site.sources.values():
+        if source.version_of:
+            site.versions_of.setdefault(source.version_of, []).append(source.id)
+
+    # Every long list is split the same way; an event's card lives on one page of each timeline that has it.
+    lists = [("timeline", t.name, site.events[t.name], _event_filed) for t in site.timelines]
+    lists += [(kind[:-1], name, events, _event_filed) for kind in ("actors", "tags") for name, events in site.named[kind].items()]
+    lists.append(("sources", "", sources_by_date(site), _source_filed))
+    for kind, key, items, filed in lists:
+        split = site.splits[(kind, key)] = split_list(items, filed)
+        site.links[(kind, key)] = part_links(split)
+    for timeline in site.timelines:
+        folder = site.timeline_page(timeline)
+        for part in site.splits[("timeline", timeline.name)].leaves():
+            for event in part.items:
+                site.places[(timeline.name, event.id)] = folder + part.path
+        site.extents[timeline.name] = extents(site.events[timeline.name])
     return site
 
 
 def pages(site: Site, with_home: bool = True) -> list[Page]:
-    """Every page the plugin adds or takes over, in a fixed order."""
+    """Every page the plugin adds or takes over, in a fixed order: a long list gives its overview, then its parts."""
+    def parts(kind: str, key: str, title: str) -> list[Page]:
+        folder = site.list_page(kind, key)
+        return [Page(f"{folder}{part.path}index.md", kind, f"{title}: {part.label}" if part.label else title, key, part,
+                     title) for part in site.splits[(kind, key)].walk()]
+
     found = [Page("index.md", "home", site.name)] if with_home else []
-    found += [Page(f"{site.timeline_page(t)}index.md", "timeline", t.title, t.name) for t in site.timelines]
+    for timeline in site.timelines:
+        found += parts("timeline", timeline.name, timeline.title)
     found.append(Page("actors/index.md", "actors", "Actors"))
-    found += [Page(f"actors/{slug}/index.md", "actor", name, name) for name, slug in site.actors.items()]
+    for name in site.actors:
+        found += parts("actor", name, name)
     found.append(Page("tags/index.md", "tags", "Tags"))
-    found += [Page(f"tags/{slug}/index.md", "tag", name, name) for name, slug in site.tags.items()]
-    found.append(Page(f"{site.sources_folder}/index.md", "sources", "Sources"))
+    for name in site.tags:
+        found += parts("tag", name, name)
+    found += parts("sources", "", "Sources")
     found += [Page(f"{site.sources_folder}/{sid}.md", "source", s.title, sid) for sid, s in site.sources.items()]
     return found
 
@@ -209,6 +375,13 @@ def extents(events: list[Event]) -> dict[str, tuple[str, str]]:
         width = max(0.8, (high - low + 1) / total * 100)
         found[event.id] = (f"{min(left, 99.2):.2f}%", f"{min(width, 100 - min(left, 99.2)):.2f}%")
     return found
+
+
+def frequent_names(events: list[Event], kind: str, limit: int = FILTER_LIMIT) -> tuple[list[str], bool]:
+    """The `limit` actors (kind 'actors') or tags with the most of these events, by name; and whether any were left out."""
+    counts = Counter(name for e in events for name in (e.actors if kind == "actors" else e.tags))
+    kept = sorted(counts, key=lambda name: (-counts[name], name))[:limit]
+    return sorted(kept), len(counts) > limit
 
 
 def span_label(events: list[Event]) -> str:
@@ -277,6 +450,11 @@ def html_datetime(value) -> str | None:
     return edtf.text if edtf.precision in ("day", "month", "year") and not edtf.uncertain else None
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 event', '6,082 events'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def host(url: str) -> str:
     return urlsplit(url).hostname or url
 
@@ -296,8 +474,9 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(label=lambda value: EdtfDate.parse(value).label(), date_label=date_label,
-                       anchor=quote_anchor, clickable=clickable_url, host=host, html_datetime=html_datetime)
-    env.globals.update(EXPORTS=EXPORTS)
+                       anchor=quote_anchor, clickable=clickable_url, host=host, html_datetime=html_datetime,
+                       counted=counted)
+    env.globals.update(EXPORTS=EXPORTS, FILTER_LIMIT=FILTER_LIMIT, CITATION_LIMIT=CITATION_LIMIT)
     return env
 
 
@@ -309,17 +488,24 @@ def render_page(site: Site, page: Page) -> str:
         return base + quote(path, safe="/#-._~")
 
     context = {"site": site, "page": page, "link": link}
+    if page.part is not None:
+        whole = site.splits[(page.kind, page.key)]
+        context.update(part=page.part, folder=site.list_page(page.kind, page.key), total=len(whole.items),
+                       links=site.links[(page.kind, page.key)][page.part.path])
     if page.kind == "home":
         context.update(spans={t.name: span_label(site.events[t.name]) for t in site.timelines})
     elif page.kind == "timeline":
         timeline = next(t for t in site.timelines if t.name == page.key)
-        events = site.events[timeline.name]
-        context.update(timeline=timeline, events=events, years=year_groups(events), extents=extents(events),
-                       span=span_label(events), actors=sorted({a for e in events for a in e.actors}),
-                       tags=sorted({t for e in events for t in e.tags}))
+        events = page.part.items
+        actors, more_actors = frequent_names(events, "actors")
+        tags, more_tags = frequent_names(events, "tags")
+        context.update(timeline=timeline, events=events, extents=site.extents[timeline.name],
+                       years=[] if page.part.parts else year_groups(events),
+                       span="" if page.part.path else span_label(events), actors=actors, tags=tags,
+                       more_names=more_actors or more_tags)
     elif page.kind in ("actor", "tag"):
-        events = site.having(page.kind + "s", page.key)
-        context.update(events=events, years=year_groups(events))
+        events = page.part.items
+        context.update(events=events, years=[] if page.part.parts else year_groups(events))
     elif page.kind == "source":
         paragraphs = marked_paragraphs(site.sources[page.key].text, site.quotes(page.key))
         context.update(source=site.sources[page.key], paragraphs=paragraphs, split=split_anchors(paragraphs),
@@ -328,13 +514,17 @@ def render_page(site: Site, page: Page) -> str:
         slugs, counts = (site.actors if page.kind == "actors" else site.tags), site.counts(page.kind)
         context.update(folder=page.kind, names=[(name, slug, counts.get(name, 0)) for name, slug in slugs.items()])
     elif page.kind == "sources":
-        context.update(rows=[(source, site.citing(source.id)) for source in sources_by_date(site)])
+        context.update(rows=[(source, [] if page.part.parts else site.citing(source.id)) for source in page.part.items])
     return environment().get_template(TEMPLATE[page.kind]).render(context)
 
 
-def toc_years(site: Site, page: Page) -> list[int]:
-    """Years of a timeline page, for the table of contents beside it."""
-    return [year for year, _ in year_groups(site.events[page.key])] if page.kind == "timeline" else []
+def toc(site: Site, page: Page) -> list[tuple[str, str]]:
+    """The table of contents beside a page, as (id, label): a timeline page's years; an overview's pages."""
+    if page.part is not None and page.part.parts:
+        return [(part.anchor, part.label) for part in page.part.parts]
+    if page.kind == "timeline":
+        return [(f"y-{year}", str(year)) for year, _ in year_groups(page.part.items)]
+    return []
 
 
 # --- exports ----------------------------------------------------------------------------------------------------
@@ -393,7 +583,8 @@ def atom_feed(site: Site, timeline: Timeline) -> str:
     entries = []
     for event in events:
         when = event.edtf.lower if event.edtf.lower != date.min else event.edtf.upper
-        entries.append({"event": event, "updated": _stamp(when), "link": f"{address}#{event.id}",
+        card = address + site.event_page(timeline, event).removeprefix(page)  # its year's page when split
+        entries.append({"event": event, "updated": _stamp(when), "link": f"{card}#{event.id}",
                         "id": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"news-timeline:event:{event.id}")),
                         "content": event_text_html(site, event, site.url.rstrip("/") + "/" if site.url else "../../")})
     updated = max((e["updated"] for e in entries), default="1970-01-01T00:00:00Z")
@@ -426,7 +617,7 @@ def icalendar(site: Site, timeline: Timeline) -> str:
     """An iCalendar (RFC 5545) file of the events dated to the day; DTSTAMP is the event's day, not the build time."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//news-timeline//render//EN", "CALSCALE:GREGORIAN",
              f"X-WR-CALNAME:{_ical_text(timeline.title)}"]
-    page = (site.url.rstrip("/") + "/" + site.timeline_page(timeline)) if site.url else ""
+    address = site.url.rstrip("/") + "/" if site.url else ""
     for event in site.events[timeline.name]:
         edtf = event.edtf
         if not (edtf.start and edtf.end and edtf.start.day is not None and edtf.end.day is not None):
@@ -442,8 +633,8 @@ def icalendar(site: Site, timeline: Timeline) -> str:
                   f"SUMMARY:{_ical_text(title)}"]
         if description:
             lines.append(f"DESCRIPTION:{_ical_text(description)}")
-        if page:
-            lines.append(f"URL:{page}#{event.id}")
+        if address:
+            lines.append(f"URL:{address}{site.event_page(timeline, event)}#{event.id}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(_fold(line) + "\r\n" for line in lines)

@@ -1,7 +1,9 @@
 """The built site in headless Chromium, as a reader uses it: timeline, citation links, actor pages, filters,
-search, exports, no injected script, accessibility (axe-core), screenshots at phone and desktop widths."""
+search, exports, no injected script, accessibility (axe-core), screenshots at phone and desktop widths; and a long
+timeline read from its overview through its year and month pages."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import threading
@@ -11,9 +13,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from builder.render import slugify
+from builder.render import PAGE_LIMIT, slugify
 from builder.timelines import load_timelines
 from conftest import FIXTURE_SITE
+from test_render import long_site  # noqa: F401 (the fixture: a project whose long lists split into parts)
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "site-screenshots"
@@ -43,14 +46,29 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(built_site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+@contextlib.contextmanager
+def serving(folder: Path):
+    """The folder over HTTP on a free local port: yields its address."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    with serving(built_site) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def long_server(long_site):
+    with serving(long_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -245,5 +263,58 @@ def test_screenshots_at_phone_and_desktop_widths(site_project, built_site, brows
         page.emulate_media(media="print")
         page.screenshot(path=str(folder / f"timeline-print-{width}.png"), full_page=True)
         assert reader.errors == []
+    finally:
+        reader.context.close()
+
+
+# --- a long timeline: an overview, a page per year, per month ------------------------------------------------------
+
+def test_long_timeline_from_the_overview_to_a_month_an_event_its_citation_and_back(browser, long_server):
+    reader = Reader(browser, long_server, viewport={"width": 1280, "height": 900})
+    try:
+        page = reader.open("timelines/long/")
+        assert page.locator("li.tl-event").count() == 0, "the overview lists pages, not events"
+        page.locator("nav.tl-overview").get_by_role("link", name="2022", exact=True).click()
+        page.wait_for_url(re.compile(r"/timelines/long/2022/$"))
+        sync_api.expect(page.locator("h1")).to_have_text("A long timeline: 2022")
+        page.locator("nav.tl-overview").get_by_role("link", name="March 2022, page 2 of 2", exact=True).click()
+        page.wait_for_url(re.compile(r"/timelines/long/2022/03/2/$"))
+        cards = page.locator("li.tl-event")
+        assert 0 < cards.count() <= PAGE_LIMIT
+        card = cards.first
+        event_id = card.locator("h3").get_attribute("id")
+        card.locator("a.headerlink").click()
+        page.wait_for_url(re.compile(f"/timelines/long/2022/03/2/#{event_id}$"))
+        sync_api.expect(page.locator("h3:target")).to_be_in_viewport()
+
+        card.locator("a.tl-citation__source").first.click()
+        page.wait_for_url(re.compile(r"/sources/[^/]+/#q-[0-9a-f]{12}$"))
+        sync_api.expect(page.locator("mark:target")).to_be_in_viewport()
+        assert page.locator("mark:target").evaluate("m => getComputedStyle(m).backgroundColor") == TARGET_BACKGROUND
+
+        page.locator(".src-citing a").first.click()  # back to the event, on the page that holds its card
+        page.wait_for_url(re.compile(f"/timelines/long/2022/03/2/#{event_id}$"))
+        sync_api.expect(page.locator("h3:target")).to_be_in_viewport()
+
+        page.locator("nav.tl-pages a[rel=next]").first.click()
+        page.wait_for_url(re.compile(r"/timelines/long/2022/04/$"))
+        sync_api.expect(page.locator("h1")).to_have_text("A long timeline: April 2022")
+        assert reader.errors == []
+    finally:
+        reader.context.close()
+
+
+def test_axe_finds_no_serious_violations_on_long_list_pages(browser, long_server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    reader = Reader(browser, long_server, viewport={"width": 1280, "height": 900})
+    try:
+        for path in ["timelines/long/", "timelines/long/2022/", "timelines/long/2022/03/2/", "actors/main-actor/2020/",
+                     "sources/2022/03/"]:
+            reader.open(path)
+            violations = Axe().run(reader.page).response["violations"]
+            serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                       if v["impact"] in ("serious", "critical")]
+            assert serious == [], f"{path}: {serious}"
     finally:
         reader.context.close()

@@ -6,13 +6,15 @@ import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+from datetime import date
 from xml.etree import ElementTree
 
 import lxml.html
 import pytest
 
-from builder.model import EdtfDate
-from builder.render import clickable_url, icalendar, marked_paragraphs, quote_anchor, slugify
+from builder.model import MONTH_NAMES, EdtfDate
+from builder.render import (CITATION_LIMIT, FILTER_LIMIT, PAGE_LIMIT, clickable_url, icalendar, marked_paragraphs, quote_anchor, slugify,
+                            split_list)
 from builder.sources import load_sources
 from builder.timelines import load_timelines
 from conftest import FIXTURE_SITE, copy_project, mkdocs_build
@@ -338,3 +340,238 @@ def test_only_web_addresses_are_clickable():
     assert clickable_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for url in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>", "//example.org", "http:/x", "", None):
         assert clickable_url(url) is None
+
+
+# --- long lists: an overview, a page per year, per month, numbered pages ------------------------------------------
+
+LONG_MONTHS = {2018: {}, 2020: {m: 5 for m in range(1, 13)},
+               2022: {**{m: 5 for m in range(1, 13)}, 3: PAGE_LIMIT + 10}, 2023: {6: 5}}
+
+
+def _long_events() -> list[dict]:
+    """A few hundred events: short years (one page each), a year longer than a page (a page per month) with a month
+    longer than a page (numbered pages), and dates at every precision filed under the month they begin in."""
+    events = [{"id": f"2018-year-event-{n}", "date": "2018", "title": f"Year event {n} of 2018"} for n in range(3)]
+    for year, months in LONG_MONTHS.items():
+        for month, count in months.items():
+            events += [{"id": f"{year}-{month:02d}-event-{n}", "date": f"{year}-{month:02d}-{1 + n % 28:02d}",
+                        "title": f"Event {n} of {MONTH_NAMES[month]} {year}"} for n in range(count)]
+    events += [{"id": "2022-whole-year", "date": "2022", "title": "Something in 2022"},
+               {"id": "2022-autumn", "date": "2022-23", "title": "Something in autumn 2022"},
+               {"id": "2022-summer-range", "date": "2022-05/2022-07", "title": "Something from May to July 2022"},
+               {"id": "2022-03-uncertain", "date": "2022-03?", "title": "Something in March 2022, perhaps"}]
+    for n, event in enumerate(events):
+        # Actor NN: 60 names, so a page has more than FILTER_LIMIT; the first ones on more events than the last.
+        event["actors"] = ["Main Actor", f"Actor {min(n % 75, 59):02d}"]
+        event["tags"] = ["even"] if n % 2 == 0 else []
+        event["provenance"] = "extracted"
+        event["citations"] = [{"source": f"src-{n:03d}", "quote": f"Quoted sentence number {n}."}]
+    many = next(e for e in events if e["id"] == "2022-whole-year")  # reported by more articles than a listing shows
+    many["citations"] += [{"source": f"src-{n:03d}", "quote": f"Quoted sentence number {n}."}
+                          for n in range(CITATION_LIMIT + 3)]
+    return events
+
+
+def write_long_project(folder: Path) -> Path:
+    """A project whose long timeline, actor and source lists split into parts, beside a short timeline."""
+    import yaml
+
+    folder.mkdir(parents=True)
+    config = (FIXTURE_SITE / "mkdocs.yml").read_text().replace("site_name: Fixture timelines",
+                                                              f"site_name: Long timelines\nsite_url: {ORIGIN}")
+    (folder / "mkdocs.yml").write_text(config)
+    (folder / "timelines").mkdir()
+    events = _long_events()
+    for name, title, members in (("long", "A long timeline", events), ("short", "A short timeline", events[::40])):
+        document = {"title": title, "description": f"{len(members)} events.", "events": members}
+        (folder / "timelines" / f"{name}.yml").write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
+    sources = folder / "content" / "sources"
+    sources.mkdir(parents=True)
+    for n, event in enumerate(events):
+        published = None if n % 15 == 0 else EdtfDate.parse(event["date"]).lower.isoformat()
+        meta = {"title": f"Article {n}", "publisher": "Example", "published": published}
+        (sources / f"src-{n:03d}.md").write_text(f"---\n{yaml.safe_dump(meta)}---\nIntro. Quoted sentence number {n}. End.\n")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def long_site(tmp_path_factory) -> Path:
+    project = write_long_project(tmp_path_factory.mktemp("long") / "project")
+    site = project.parent / "built"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def url_of(site: Path, path: Path) -> str:
+    return ORIGIN + str(path.relative_to(site)).removesuffix("index.html")
+
+
+def pages_under(site: Path, folder: str) -> dict[str, lxml.html.HtmlElement]:
+    """The article of every page under a folder of the site, by URL."""
+    return {url_of(site, p): content(lxml.html.fromstring(p.read_bytes())) for p in sorted((site / folder).rglob("index.html"))}
+
+
+def card_ids(tree) -> list[str]:
+    return [h.get("id") for h in tree.cssselect("h3.tl-event__title")]
+
+
+def overview_links(tree, url: str) -> list[tuple[str, str, int, bool]]:
+    """The pages an overview lists, each (label, URL, count shown, whether it is listed under another)."""
+    found = []
+    for item in tree.cssselect("nav.tl-overview li"):
+        link = item.cssselect("a")[0]
+        count = re.search(r"\(([\d,]+) (event|article)s?\)", text(item.cssselect("span.tl-overview__count")[0]))
+        nested = bool(item.xpath("ancestor::li"))
+        found.append((text(link), urljoin(url, link.get("href")), int(count[1].replace(",", "")), nested))
+    return found
+
+
+def leaf_order(pages: dict, start: str, rel: str) -> list[str]:
+    """The pages reached from `start` by following rel=next (or prev) until there is none."""
+    order = [start]
+    while links := pages[order[-1]].cssselect(f"nav.tl-pages a[rel={rel}]"):
+        order.append(urljoin(order[-1], links[0].get("href")))
+        assert order.count(order[-1]) == 1, f"{rel} links loop at {order[-1]}"
+    return order
+
+
+def test_split_list_keeps_short_lists_whole_and_splits_long_ones_by_year_month_and_page():
+    days = [date(2020, 1, 1)] * 3 + [date(2021, 5, d) for d in range(1, 8)] + [date(2021, 6, 1)] * 2 + [None] * 4
+    assert split_list(days, lambda day: day, limit=20).parts == []
+    root = split_list(days, lambda day: day, limit=3)
+    assert [(p.path, p.label, len(p.items)) for p in root.parts] == [
+        ("2020/", "2020", 3), ("2021/", "2021", 9), ("undated/", "Date unknown, page 1 of 2", 3),
+        ("undated/2/", "Date unknown, page 2 of 2", 1)]
+    assert [(p.path, p.label, len(p.items)) for p in root.parts[1].parts] == [
+        ("2021/05/", "May 2021, page 1 of 3", 3), ("2021/05/2/", "May 2021, page 2 of 3", 3),
+        ("2021/05/3/", "May 2021, page 3 of 3", 1), ("2021/06/", "June 2021", 2)]
+    assert [day for leaf in root.leaves() for day in leaf.items] == days
+    assert all(len(leaf.items) <= 3 for leaf in root.leaves())
+
+
+def test_long_lists_split_into_pages_that_each_hold_at_most_the_limit(long_site):
+    for path in long_site.rglob("index.html"):
+        tree = content(lxml.html.fromstring(path.read_bytes()))
+        assert len(tree.cssselect("li.tl-event")) <= PAGE_LIMIT, path
+        assert len(tree.cssselect("li.src-list__item")) <= PAGE_LIMIT, path
+    for folder in ("timelines/long", "actors/main-actor"):
+        assert (long_site / folder / "2022" / "03" / "2" / "index.html").exists(), folder
+    assert (long_site / "sources" / "2022" / "03" / "index.html").exists()
+    short = content(page(long_site, "timelines/short/index.html"))
+    assert not short.cssselect("nav.tl-overview, nav.tl-pages") and len(card_ids(short)) == len(_long_events()[::40])
+
+
+def test_every_event_card_is_on_exactly_one_page_of_each_list(long_site):
+    events = _long_events()
+    for folder, expected in (("timelines/long", events), ("timelines/short", events[::40]),
+                             ("actors/main-actor", events), ("tags/even", events[::2])):
+        ids = [i for tree in pages_under(long_site, folder).values() for i in card_ids(tree)]
+        assert sorted(ids) == sorted(e["id"] for e in expected), folder
+    listed = [urljoin(url, a.get("href")) for url, tree in pages_under(long_site, "sources").items()
+              for a in tree.cssselect("li.src-list__item h2 a")]
+    assert sorted(listed) == [f"{ORIGIN}sources/src-{n:03d}/" for n in range(len(events))]
+
+
+def test_overviews_link_every_part_with_its_count(long_site):
+    for folder, cards in (("timelines/long", "li.tl-event"), ("actors/main-actor", "li.tl-event"),
+                          ("sources", "li.src-list__item")):
+        pages = pages_under(long_site, folder)
+
+        def held(url: str) -> int:
+            tree = pages[url]
+            if not tree.cssselect("nav.tl-overview"):
+                return len(tree.cssselect(cards))
+            return sum(held(part) for _, part, _, nested in overview_links(tree, url) if not nested)
+
+        for url, tree in pages.items():
+            for label, part, count, _ in overview_links(tree, url):
+                assert held(part) == count, (url, label)
+        assert held(f"{ORIGIN}{folder}/") == len(_long_events())
+    root = overview_links(content(page(long_site, "timelines/long/index.html")), ORIGIN + "timelines/long/")
+    assert [label for label, _, _, nested in root if not nested] == ["2018", "2020", "2022", "2023"]
+    assert [label for label, _, _, nested in root if nested][:4] == [
+        "January 2022", "February 2022", "March 2022, page 1 of 2", "March 2022, page 2 of 2"]
+    assert text(content(page(long_site, "timelines/long/index.html")).cssselect(".tl-facts")[0]).startswith(
+        f"{len(_long_events())} events, 2018 – 2023.")
+    sources = overview_links(content(page(long_site, "sources/index.html")), ORIGIN + "sources/")
+    assert sources[-1][:2] == ("Date unknown", ORIGIN + "sources/undated/")
+
+
+def test_prev_and_next_links_read_every_part_in_order_and_up_leads_to_the_overview(long_site):
+    events = {e.id: e for e in published(next(t for t in load_timelines(long_site.parent / "project" / "timelines")
+                                              if t.name == "long"))}
+    pages = pages_under(long_site, "timelines/long")
+    first = ORIGIN + "timelines/long/2018/"
+    forward = leaf_order(pages, first, "next")
+    ids = [i for url in forward for i in card_ids(pages[url])]
+    assert ids == list(events), "following 'next' from the first page reads every event once, in date order"
+    assert leaf_order(pages, forward[-1], "prev") == forward[::-1]
+    assert ORIGIN + "timelines/long/2022/03/2/" in forward and ORIGIN + "timelines/long/2022/" not in forward
+    up = pages[ORIGIN + "timelines/long/2022/03/2/"].cssselect("nav.tl-pages li.tl-pages__up a")[0]
+    assert urljoin(ORIGIN + "timelines/long/2022/03/2/", up.get("href")) == ORIGIN + "timelines/long/2022/"
+    year = pages[ORIGIN + "timelines/long/2022/"]
+    assert [text(a) for a in year.cssselect("nav.tl-pages a")][:3] == ["← 2020", "↑ All of A long timeline", "2023 →"]
+
+
+def test_part_pages_have_their_own_table_of_contents_and_title(long_site):
+    def toc(path: str) -> list[str]:
+        toc = page(long_site, path).cssselect("nav.md-nav--secondary")[-1]  # the sidebar's (the menu repeats it)
+        return [text(a) for a in toc.cssselect("a.md-nav__link")]
+
+    assert toc("timelines/long/index.html") == ["2018", "2020", "2022", "2023"]
+    assert toc("timelines/long/2022/index.html")[:3] == ["January 2022", "February 2022", "March 2022, page 1 of 2"]
+    assert toc("timelines/long/2020/index.html") == ["2020"]
+    assert toc("timelines/long/2022/03/2/index.html") == ["2022"]
+    assert page(long_site, "timelines/long/2022/03/2/index.html").findtext(".//title").startswith(
+        "A long timeline: March 2022, page 2 of 2")
+
+
+def test_filters_offer_the_most_frequent_names_of_the_page(long_site):
+    tree = content(page(long_site, "timelines/long/2020/index.html"))
+    offered = [a.text_content() for a in tree.cssselect(".tl-filters a[data-filter^='actor:']")]
+    assert len(offered) == FILTER_LIMIT and "Main Actor" in offered
+    counts = {}
+    for card in tree.cssselect("li.tl-event"):
+        for chip in card.cssselect(".tl-chip--actors"):
+            counts[chip.text_content()] = counts.get(chip.text_content(), 0) + 1
+    assert min(counts[name] for name in offered) >= max(c for name, c in counts.items() if name not in offered)
+    assert "the 40 with the most events on this page" in text(tree.cssselect(".tl-filters")[0])
+
+
+def test_every_link_to_an_event_lands_on_the_page_holding_its_card(long_site):
+    holders: dict[str, set[str]] = {}  # event id -> URLs of the timeline pages showing its card
+    for path in (long_site / "timelines").rglob("index.html"):
+        for event_id in card_ids(content(lxml.html.fromstring(path.read_bytes()))):
+            holders.setdefault(event_id, set()).add(url_of(long_site, path))
+    targets = []
+    for path in long_site.rglob("index.html"):
+        for link in content(lxml.html.fromstring(path.read_bytes())).cssselect("a[href*='#']"):
+            target = urljoin(url_of(long_site, path), link.get("href"))
+            if urlsplit(target).fragment in holders and "headerlink" not in (link.get("class") or ""):
+                targets.append(target)
+    for timeline in ("long", "short"):
+        feed = ElementTree.parse(long_site / f"timelines/{timeline}/feed.xml").getroot()
+        targets += [e.find(f"{ATOM}link[@rel='alternate']").get("href") for e in feed.findall(f"{ATOM}entry")]
+        targets += [line.removeprefix("URL:") for line in unfold((long_site / f"timelines/{timeline}/calendar.ics")
+                                                                 .read_text()) if line.startswith("URL:")]
+    index = json.loads((long_site / "search" / "search_index.json").read_text())
+    targets += [ORIGIN + doc["location"] for doc in index["docs"] if urlsplit(doc["location"]).fragment in holders]
+    assert len(targets) > 4 * len(holders), "citing lists, listings, feeds, calendars and search all link events"
+    for target in targets:
+        url, _, event_id = target.partition("#")
+        assert url in holders[event_id], f"{target} does not hold the card (it is on {sorted(holders[event_id])})"
+        assert page(long_site, file_of(long_site, url).relative_to(long_site)).get_element_by_id(event_id).tag == "h3"
+
+
+def test_actor_pages_show_the_first_citations_and_link_to_the_rest_on_the_timeline(long_site):
+    count = len(next(e for e in _long_events() if e["id"] == "2022-whole-year")["citations"])
+    timeline = content(page(long_site, "timelines/long/2022/01/index.html"))
+    listing = content(page(long_site, "actors/main-actor/2022/01/index.html"))
+    card = lambda tree: tree.get_element_by_id("2022-whole-year").xpath("ancestor::li[1]")[0]  # noqa: E731
+    assert len(card(timeline).cssselect("a.tl-citation__source")) == count
+    assert len(card(listing).cssselect("a.tl-citation__source")) == CITATION_LIMIT
+    more = card(listing).cssselect("li.tl-citation--more a")[0]
+    assert text(more) == f"{count - CITATION_LIMIT} more sources, on the timeline"
+    assert urljoin(ORIGIN + "actors/main-actor/2022/01/", more.get("href")) == \
+        ORIGIN + "timelines/long/2022/01/#2022-whole-year"
