@@ -130,6 +130,9 @@ def grammar() -> _Grammar:
         "SEASON": rf"(?P<season>{_alternation(lookup['season'])})",
         "PART": rf"(?P<part>{_alternation(lookup['part'])})",
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d|\d|%)",
+        # the second day of a range is no count of something ("on May 3 and 4 others")
+        "DAY2": r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d|\d|%|\s+(?:others?|people|percent|per\s+cent|more|times"
+                r"|of\s+(?:the|them|those|these)|hundred|thousand|[mb]illion)\b)",
         "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|['’]s\b)",
         "NUM": rf"(?P<num>{_word_number_regex(data['numbers'])})",
         "SPELLED_YEAR": _spelled_year_regex(data["numbers"]),
@@ -169,7 +172,7 @@ def grammar() -> _Grammar:
     # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
     # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
     before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
-    number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+))?"
+    number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-|–|and|through)\s*(?:\d+|[a-z]+))?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (_trie(first - weak - set(data["glue_words"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
@@ -427,6 +430,11 @@ class _Resolver:
         if not candidates:
             return None
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
+
+    def _day_range(self, m, f, ref):
+        """'March 20-21', 'April 24 and 25': the first day, with the month and year the two share (tag() makes
+        the second its own expression)."""
+        return self._date(m, f, ref)
 
     def _week_of(self, m, f, ref):
         """'the week of March 6': the week that day falls in."""
@@ -917,6 +925,16 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             pos = start + 1
             continue
         kind = g.handler[alt]
+        second = None  # where the second day of a range begins
+        if kind == "day_range":
+            cut, second = hit.start(groups[names.index("cut")]), hit.start(groups[names.index("second")])
+            if not int(f["day"]) < int(f["day2"]) or _invalid_day(g.lookup["month"][f["month"]], int(f["day2"])):
+                # not a range ("May 3 and 1"): the month's own day is a date, the bare number is skipped
+                if hit.start(groups[names.index("month")]) > cut:
+                    pos = second  # "3 and 1 March": on from "1 March"
+                    continue
+                kind, end, second = "date", cut, None
+                f.pop("year", None)
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
@@ -941,10 +959,24 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             anchor = "previous-date"
         if kind_type in ("DATE", "TIME") and value[:4].isdigit():
             previous = value
-        found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor,
-                           _signal(text[max(0, start - 30):start], g)))
+        signal = _signal(text[max(0, start - 30):start], g)
+        if second is not None:  # "March 20-21": "March 20" and "21", the second day in the month of the first
+            day2 = "%02d" % int(f["day2"])
+            found.append(Timex(start, cut, text[start:cut], kind_type, value, edtf, relative, anchor, signal))
+            start, value, edtf, signal = second, value[:8] + day2 + value[10:], edtf and edtf[:8] + day2 + edtf[10:], ""
+            previous = value
+        found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
         pos = hit.end()
     return found
+
+
+def _invalid_day(month: int, day: int) -> bool:
+    """Whether no year has that day in that month (February 29 exists in leap years)."""
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return True
+    return False
 
 
 def _lower(text: str) -> str:

@@ -367,3 +367,19 @@ def test_inferred_creation_date_keeps_an_anaphoric_day_out_of_reach():
 ])
 def test_more_false_positives(sentence):
     assert [t.text for t in tag(sentence, MONDAY)] == []
+
+
+# --- second round: ranges of days, financial anaphora, vague future ----------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("EU leaders meet in Brussels on March 21-22.", [("March 21", "2013-03-21"), ("22", "2013-03-22")]),
+    ("The NATO summit is on April 24 and 25.", [("April 24", "2013-04-24"), ("25", "2013-04-25")]),
+    ("Polls open between May 1 and 3.", [("May 1", "2013-05-01"), ("3", "2013-05-03")]),
+    ("The festival ran Aug. 1 through 5, 2012.", [("Aug. 1", "2012-08-01"), ("5, 2012", "2012-08-05")]),
+    ("Talks are set for 20-21 March in Geneva.", [("20", "2013-03-20"), ("21 March", "2013-03-21")]),
+    # not ranges: a count after the day, or a second number below the first
+    ("Two soldiers died on May 3 and 4 others were hurt.", [("May 3", "2013-05-03")]),
+    ("He was shot on March 5 and 3 more were wounded.", [("March 5", "2013-03-05")]),
+])
+def test_a_range_of_days_is_one_expression_per_day(sentence, expected):
+    assert [(t.text, t.value) for t in tag(sentence, MONDAY)] == expected
