@@ -376,6 +376,10 @@ _BARE_PLURAL_BEFORE = re.compile(r"\b(?:for|in|over|within|after|lasting|took|du
 _BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
 
 
+_SOON_AFTER = re.compile(r"-|\s+(?:after|before|afterwards?|thereafter|as|enough|to\s+be|than)\b")
+_SOON_BEFORE = re.compile(r"\b(?:as|how|too|so|very)\s+$", re.IGNORECASE)
+
+
 class _Resolver:
     """Turns a match into (type, value) given a reference day; `ref=None` leaves the calendar unknown (X)."""
 
@@ -810,6 +814,23 @@ class _Resolver:
             return "SET", f"XXXX-{self.L['month'][f['month']]:02d}", False
         return "SET", f"XXXX-{self.L['season'][f['season']]}", False
 
+    def _at_the_time(self, m, f, ref):
+        """'at the time': a time before now that the text spoke of (TimeML: PAST_REF); not 'at the time of'."""
+        opening = re.search(r"(?:^|[.!?;:\"“”(]\s*|\n\s*)at\s+$", m.f["_before"], re.IGNORECASE)
+        if not re.search(r"\bat\s+$", m.f["_before"], re.IGNORECASE) or m.tense == "future":
+            return None
+        if opening and not re.match(r"\s*[,;:.!?)]", m.f["_after"]):
+            return None  # "At the time Howes was captured, ...": a conjunction, not an adverb
+        return "DATE", "PAST_REF", False
+
+    def _soon(self, m, f, ref):
+        """'will soon', 'expects sales to soon grow', 'as soon as possible': an unstated time ahead. Not 'soon after
+        the attack' (which counts from an event), 'as soon as Tuesday', nor a past 'was soon released'."""
+        if m.f["_text"] != "as soon as possible":
+            if _SOON_AFTER.match(m.f["_after"]) or _SOON_BEFORE.search(m.f["_before"]) or m.tense == "past":
+                return None
+        return "DATE", "FUTURE_REF", False
+
     def _reference(self, m, f, ref):
         return "DATE", self.L["reference"][f["reference"]], False
 
@@ -897,7 +918,7 @@ class _Reference:
 # a hyphenated expression before its noun ("the 14-day waiting period", "the year-ago results")
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
-_NEEDS_TENSE = {"date", "week_of", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:

@@ -383,3 +383,26 @@ def test_more_false_positives(sentence):
 ])
 def test_a_range_of_days_is_one_expression_per_day(sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, MONDAY)] == expected
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The central bank will soon cut interest rates.", "soon", "FUTURE_REF"),
+    ("Investors expect the shares to soon recover.", "soon", "FUTURE_REF"),
+    ("The ministry said it would publish the list as soon as possible.", "as soon as possible", "FUTURE_REF"),
+    ("At the time, the minister denied any wrongdoing.", "the time", "PAST_REF"),
+    ("The senator was 34 at the time.", "the time", "PAST_REF"),
+])
+def test_vague_references_to_a_time_ahead_or_past(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression] == ("DATE", value, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Soon after the blast, police sealed off the square.",
+    "The hostage was soon released by his captors.",
+    "It is too soon to say whether the truce will hold.",
+    "The soon-to-be president met donors.",
+    "At the time Howes was captured, the rebels held the north.",
+    "There were 12 members at the time of its founding.",
+])
+def test_soon_and_the_time_traps(sentence):
+    assert [t.text for t in tag(sentence, MONDAY)] == []
