@@ -348,11 +348,11 @@ def _unit(word: str) -> str:
 
 
 def _duration(n: float | None, unit: str) -> str:
-    """TIMEX3 duration: 'P7Y', 'PT3H', 'P30Y' for three decades, 'P2Y6M' for two and a half years."""
+    """TIMEX3 duration: 'P7Y', 'PT3H', 'P30Y' for three decades, 'PXY' for decades, 'P2Y6M' for two and a half years."""
     letter, granularity = grammar().data["units"][unit]
     t = "T" if granularity == "time" else ""
     if n is None:
-        return f"P{t}X{letter}"
+        return "PXY" if unit == "decade" else f"P{t}X{letter}"
     if unit == "decade":
         n, letter = n * 10, "Y"
     if n == int(n):
@@ -745,6 +745,10 @@ class _Resolver:
         unit = _unit(f["unit"])
         n = _number(f["num"]) if f.get("num") else None
         back = f["dir"].split()[0] in ("ago", "earlier", "before", "previously", "back")
+        if f["dir"] == "later" or (f["dir"] == "earlier" and unit != "year"):
+            # "three days later", "a day earlier": TimeML marks the duration, "later" is its signal (tag() trims
+            # it); "a year earlier" in a results report names the year-ago period
+            return "DURATION", _duration(n, unit), False
         if n is None or n != int(n) or unit in ("second", "minute", "hour"):
             return ("DATE", "PAST_REF" if back else "FUTURE_REF", True) if unit not in ("second", "minute", "hour") else None
         if ref is None:
@@ -972,6 +976,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             pos = start + 1
             continue
         kind_type, value, edtf, relative, anchor = result
+        if kind == "ago" and kind_type == "DURATION":  # "three days later": the duration without "later"
+            end = hit.start(groups[names.index("dir")])
+            while text[end - 1].isspace():
+                end -= 1
         if _ATTRIBUTIVE.match(text, start, end):
             start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
             while text[start].isspace():

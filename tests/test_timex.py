@@ -329,7 +329,7 @@ def test_is_to_points_to_the_future(sentence, edtf):
     ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
     ("Stocks fell for three straight days.", "three straight days", "P3D"),
     ("A year-long inquiry found no wrongdoing.", "year-long", "P1Y"),
-    ("It is the latest turn in a decades-long dispute.", "decades-long", "PXDE"),
+    ("It is the latest turn in a decades-long dispute.", "decades-long", "PXY"),  # as TimeML writes "two decades": P20Y
     ("The talks lasted half an hour.", "half an hour", "PT30M"),
     ("For the nine months, net income rose 4%.", "the nine months", "P9M"),
     ("Fighting raged in the weeks before the vote.", "weeks", "PXW"),
@@ -406,3 +406,19 @@ def test_vague_references_to_a_time_ahead_or_past(sentence, expression, value):
 ])
 def test_soon_and_the_time_traps(sentence):
     assert [t.text for t in tag(sentence, MONDAY)] == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # TimeML marks the duration and leaves "later" as its signal
+    ("Three days later, the rebels withdrew.", "Three days", "P3D"),
+    ("A few days later, the bank announced losses.", "A few days", "PXD"),
+    ("Two hours later, police sealed off the area.", "Two hours", "PT2H"),
+    ("A day earlier, trucks had crossed the border.", "A day", "P1D"),
+])
+def test_a_duration_later_or_earlier(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression] == ("DURATION", value, None)
+
+
+def test_a_year_earlier_in_a_results_report_is_the_year_ago_period():
+    assert found("Revenue rose to $3 billion from $2.8 billion a year earlier.", MONDAY)["a year earlier"][:2] == (
+        "DATE", "2012")
