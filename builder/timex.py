@@ -140,6 +140,7 @@ def grammar() -> _Grammar:
         "VAGUE": rf"(?P<vague>{_alternation(data['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alternation(units)})",
         "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
+        "UNITS": rf"(?P<unit>{_alternation([u + 's' for u in data['units']] + list(data['plurals']))})",
         "ORD": rf"(?P<ordinal>{_alternation(data['ordinals'])})",
         "ANCHOR_": rf"(?P<anchor>{_alternation(data['anchors'])})\s+",
         "POS_": rf"(?P<pos>{_alternation(data['positions'])}){sep}",
@@ -172,9 +173,10 @@ def grammar() -> _Grammar:
     # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
     # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
     before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
-    number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-|–|and|through)\s*(?:\d+|[a-z]+))?"
+    number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (_trie(first - weak - set(data["glue_words"])), number)
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
+        _trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
     # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
     # an expression does not end inside a word or a number; "2011-2012" is two years
@@ -353,8 +355,8 @@ def _duration(n: float | None, unit: str) -> str:
     t = "T" if granularity == "time" else ""
     if n is None:
         return "PXY" if unit == "decade" else f"P{t}X{letter}"
-    if unit == "decade":
-        n, letter = n * 10, "Y"
+    if unit == "decade" or (unit == "century" and n != int(n)):
+        n, letter = n * (10 if unit == "decade" else 100), "Y"  # "half a century" is P50Y
     if n == int(n):
         return f"P{t}{int(n)}{letter}"
     # a fraction goes to the next unit down
@@ -434,11 +436,6 @@ class _Resolver:
         if not candidates:
             return None
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
-
-    def _day_range(self, m, f, ref):
-        """'March 20-21', 'April 24 and 25': the first day, with the month and year the two share (tag() makes
-        the second its own expression)."""
-        return self._date(m, f, ref)
 
     def _week_of(self, m, f, ref):
         """'the week of March 6': the week that day falls in."""
@@ -610,7 +607,8 @@ class _Resolver:
         if ref is None:
             return f"XXXX-WXX-{weekday}"
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
-        candidates = [ref + timedelta(days=d) for d in range(-7, 8) if (ref + timedelta(days=d)).isoweekday() == weekday]
+        ahead = (weekday - ref.isoweekday()) % 7  # the days within a week either side that are that weekday
+        candidates = [ref + timedelta(days=d) for d in ((-7, 0, 7) if ahead == 0 else (ahead - 7, ahead))]
         if anchor in (-1, 1):
             return _pick(candidates, ref, "past" if anchor < 0 else "future", inclusive=False)
         return _pick(candidates, ref, m.tense or "past")
@@ -904,6 +902,7 @@ class _Reference:
     uncertain: bool
 
     @classmethod
+    @lru_cache(maxsize=256)  # a corpus has few distinct creation dates; parsing one costs as much as tagging a paragraph
     def parse(cls, creation_date: str | None) -> _Reference:
         if not creation_date:
             return cls(None, None, False)
@@ -951,14 +950,14 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             continue
         kind = g.handler[alt]
         second = None  # where the second day of a range begins
-        if kind == "day_range":
+        if "day2" in f:
             cut, second = hit.start(groups[names.index("cut")]), hit.start(groups[names.index("second")])
             if not int(f["day"]) < int(f["day2"]) or _invalid_day(g.lookup["month"][f["month"]], int(f["day2"])):
                 # not a range ("May 3 and 1"): the month's own day is a date, the bare number is skipped
                 if hit.start(groups[names.index("month")]) > cut:
                     pos = second  # "3 and 1 March": on from "1 March"
                     continue
-                kind, end, second = "date", cut, None
+                end, second = cut, None
                 f.pop("year", None)
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]

@@ -422,3 +422,7 @@ def test_a_duration_later_or_earlier(sentence, expression, value):
 def test_a_year_earlier_in_a_results_report_is_the_year_ago_period():
     assert found("Revenue rose to $3 billion from $2.8 billion a year earlier.", MONDAY)["a year earlier"][:2] == (
         "DATE", "2012")
+
+
+def test_half_a_century_is_fifty_years():
+    assert found("He ruled the country for nearly half a century.", MONDAY)["nearly half a century"][1] == "P50Y"
