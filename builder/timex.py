@@ -382,6 +382,9 @@ _SOON_AFTER = re.compile(r"-|\s+(?:after|before|afterwards?|thereafter|as|enough
 _SOON_BEFORE = re.compile(r"\b(?:as|how|too|so|very)\s+$", re.IGNORECASE)
 
 
+_ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
+
+
 class _Resolver:
     """Turns a match into (type, value) given a reference day; `ref=None` leaves the calendar unknown (X)."""
 
@@ -435,6 +438,8 @@ class _Resolver:
                 pass
         if not candidates:
             return None
+        if _ENDED.search(m.f["_before"]):  # "the year ended March 31": a period already over, however long ago
+            return "DATE", _pick(candidates, ref, "past").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
     def _week_of(self, m, f, ref):
@@ -526,6 +531,13 @@ class _Resolver:
             else:  # results are reported, or expected, for the latest such quarter that has begun
                 year = ref.year if n <= current else ref.year - 1
         return "DATE", f"{year}-{letter}{n}", True
+
+    def _year_period(self, m, f, ref):
+        """'the 1988 quarter', 'the 1989 period': in a results report, the reported quarter of that year."""
+        if ref is None:
+            return "DATE", f"{f['year']}-QX", True
+        year, month = _add_months(ref.year, ref.month, -3)  # the latest quarter that has ended
+        return "DATE", f"{f['year']}-Q{_quarter(month)}", True
 
     def _quarter_code(self, m, f, ref):
         """'Q3 2013', '2012 H1': a quarter or half as results reports write it."""

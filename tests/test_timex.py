@@ -426,3 +426,18 @@ def test_a_year_earlier_in_a_results_report_is_the_year_ago_period():
 
 def test_half_a_century_is_fifty_years():
     assert found("He ruled the country for nearly half a century.", MONDAY)["nearly half a century"][1] == "P50Y"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a results report of Monday 18 March 2013: the latest ended quarter is the fourth of 2012
+    ("Revenue was $76 million for the fiscal year ended April 30.", "April 30", "2012-04-30"),
+    ("The bank earned $12 million in the 2011 quarter.", "the 2011 quarter", "2011-Q4"),
+    ("In the 2011 third quarter, the bank lost money.", "the 2011 third quarter", "2011-Q3"),
+    ("Profit compared with a year-earlier loss of $6 million in the quarter.", "year-earlier", "2011-Q4"),
+])
+def test_results_reports(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][1] == value
+
+
+def test_a_period_ending_ahead_is_not_pushed_into_the_past():
+    assert found("Net income in the year ending June 30 will fall.", MONDAY)["June 30"][1] == "2013-06-30"
