@@ -173,7 +173,8 @@ def grammar() -> _Grammar:
     # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
     # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
     before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
-    number = (r"(?:1[7-9]|20)\d\d(?!\d)|\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
+    zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
+    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
         _trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
@@ -274,6 +275,8 @@ def _day_of(value: str | None, unit: str) -> date | None:
     """A day inside a previously found date, when that date is at least as precise as `unit`."""
     if not value:
         return None
+    if _QUARTER_VALUE.match(value):  # "1988-Q3": its first day stands for it, to the quarter or the year
+        return date(int(value[:4]), 3 * int(value[-1]) - 2, 1) if unit in ("quarter", "year") else None
     m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
     if not m or (unit in ("day", "week", "weekend") and not m[3]) or (unit == "month" and not m[2]):
         return None
@@ -648,10 +651,12 @@ class _Resolver:
             hour, minute = int(self.L["clockword"][f["clockword"]]), 0
         else:
             hour, minute = int(f["h"]), int(f.get("mi") or 0)
-            if f.get("ampm"):  # "3 p.m."; without it a 24-hour clock, "20:30 GMT"
+            if f.get("ampm"):  # "3 p.m."; without it a 24-hour clock, "20:30 GMT", "1800 GMT"
                 if hour > 12:
                     return None
                 hour = hour % 12 + (12 if f["ampm"].startswith("p") else 0)
+            elif ":" not in m.f["_text"] and m.f["_before"].endswith("("):
+                return None  # "at 10:35 a.m. (0735 GMT)": the same moment again, in another zone
         clock = f"T{hour:02d}:{minute:02d}"
         if f.get("weekday"):
             day = self._weekday_day(m, f, ref)
@@ -933,6 +938,7 @@ class _Reference:
 # a hyphenated expression before its noun ("the 14-day waiting period", "the year-ago results")
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
 _NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 

@@ -441,3 +441,20 @@ def test_results_reports(sentence, expression, value):
 
 def test_a_period_ending_ahead_is_not_pushed_into_the_past():
     assert found("Net income in the year ending June 30 will fall.", MONDAY)["June 30"][1] == "2013-06-30"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Polls close at 2000 GMT on Sunday.", "2000 GMT on Sunday", "2013-03-17T20:00"),
+    ("The curfew starts at 1800 GMT.", "1800 GMT", "2013-03-18T18:00"),
+])
+def test_a_four_digit_time_with_its_zone(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][:2] == ("TIME", value)
+
+
+def test_a_time_repeated_in_another_zone_is_left_alone():
+    assert [t.text for t in tag("The blast came at 10:35 a.m. (0735 GMT) on Friday.", MONDAY)] == [
+        "10:35 a.m.", "Friday"]
+
+
+def test_a_year_before_a_zone_name_stays_a_year():
+    assert found("In 1999 EST rules applied.", MONDAY)["1999"][1] == "1999"
