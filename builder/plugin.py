@@ -8,7 +8,7 @@ from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -23,6 +23,9 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 class TimelineConfig(base.Config):
     timelines_dir = opt.Type(str, default="timelines")  # relative to mkdocs.yml
     sources_dir = opt.Type(str, default="sources")  # relative to docs_dir
+    # The most megabytes Material's search index may have: a bigger one warns (and fails a strict build). What the
+    # index holds, and why this default, is in the README's "Scaling" notes.
+    search_index_limit = opt.Type((int, float), default=8)
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -93,8 +96,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         server.watch(str(self.timelines_dir))
         return server
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config):
         for path, text in render.exports(self.site).items():
             target = Path(config.site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        size = index.stat().st_size / 1e6 if index.exists() else 0
+        if size > self.config.search_index_limit:
+            log.warning(f"the search index is {size:.1f} MB, over the timeline plugin's search_index_limit of "
+                        f"{self.config.search_index_limit} MB (see the README's Scaling notes)")

@@ -309,8 +309,7 @@ def test_axe_finds_no_serious_violations_on_long_list_pages(browser, long_server
 
     reader = Reader(browser, long_server, viewport={"width": 1280, "height": 900})
     try:
-        for path in ["timelines/long/", "timelines/long/2022/", "timelines/long/2022/03/2/", "actors/main-actor/2020/",
-                     "sources/2022/03/"]:
+        for path in ["timelines/long/", "timelines/long/2022/03/2/", "sources/2022/03/"]:  # an overview, two parts
             reader.open(path)
             violations = Axe().run(reader.page).response["violations"]
             serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
