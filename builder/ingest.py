@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -59,6 +60,7 @@ class _Vocabulary:
     text_date_re: re.Pattern
     tracking: frozenset[str]
     publishers: dict[str, str]
+    month_numbers: dict[str, int]  # every month name and short form, lower case → 1..12
 
 
 def _alternation(words) -> str:
@@ -92,6 +94,8 @@ def _vocabulary() -> _Vocabulary:
         text_date_re=re.compile(rf"\b(?:{_alternation(data['publication_words'])})\s+(?:on\s+)?(?:at\s+)?{weekday}{one_date}", re.I),
         tracking=frozenset(data["tracking_parameters"]),
         publishers={str(k).casefold(): str(v) for k, v in publishers.items()},
+        month_numbers={name: number for number, (full, short) in enumerate(data["months"].items(), start=1)
+                       for name in (full, *short)},
     )
 
 
@@ -106,8 +110,6 @@ def parse_date(text: str) -> str | None:
     only when its numbers allow one reading: '12/12/2025' and '25/11/2024' are dates, '03/04/2025'
     is not (it could be either), and a date is never guessed.
     """
-    import dateparser
-
     text = re.sub(r"\s+", " ", text.strip())
     order = None
     numeric = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})", text)
@@ -123,12 +125,57 @@ def parse_date(text: str) -> str | None:
             return None
     elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         order = "YMD"
+    day = _read_date(text, order)
+    return day if day is not None else _dateparser_date(text, order)
+
+
+def _dateparser_date(text: str, order: str | None) -> str | None:
+    """dateparser's reading of a whole date, with strict settings, in the given order of its numbers."""
+    import dateparser
+
     settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
                 "PREFER_LOCALE_DATE_ORDER": False, "RETURN_AS_TIMEZONE_AWARE": False}
     if order:
         settings["DATE_ORDER"] = order
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
+
+
+# The shapes of date the date expressions above capture, as dateparser reads them (it took half of
+# ingest's time): a real day in them is read here, anything else (an impossible day, another shape,
+# other digits, a far year) by dateparser. tests/test_speed_invariants.py holds the two to each other.
+_NAMED_DATE = re.compile(r"(?:(?P<month>[a-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,?"
+                         r"|(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?\.? (?P<month2>[a-z]+)\.?,?) (?P<year>[0-9]{4})", re.I | re.A)
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})([/.])([0-9]{1,2})\2([0-9]{4})|([0-9]{4})-([0-9]{2})-([0-9]{2})")
+FAST_YEARS = range(1000, 3000)
+
+
+def _read_date(text: str, order: str | None) -> str | None:
+    """The EDTF day of a date in one of the captured shapes (white space already single spaces) when it
+    names a real day, as dateparser would read it under `order`; None: dateparser decides."""
+    if order is None:
+        match = _NAMED_DATE.fullmatch(text)
+        if match is None:
+            return None
+        month = _vocabulary().month_numbers.get((match["month"] or match["month2"]).lower())
+        day, year = int(match["day"] or match["day2"]), int(match["year"])
+        if month is None:
+            return None
+    else:
+        match = _NUMERIC_DATE.fullmatch(text)
+        if match is None:
+            return None
+        if order == "YMD":
+            year, month, day = int(match[5]), int(match[6]), int(match[7])
+        else:
+            first, second, year = int(match[1]), int(match[3]), int(match[4])
+            day, month = (first, second) if order == "DMY" else (second, first)
+    if year not in FAST_YEARS:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -260,7 +307,8 @@ def _read_markdown(path: Path, text: str) -> _Page:
     meta, body, _ = _front_matter(path, text)
     page = _Page(lines=[], find_headline=False, may_wrap=False)
     _apply_front_matter(path, page, meta)
-    html = markdown.markdown(body, extensions=["extra", "sane_lists"])
+    # control characters (a few pass the binary test) are no text, and lxml refuses them
+    html = _NOT_XML.sub("", markdown.markdown(body, extensions=["extra", "sane_lists"]))
     if not html.strip():
         return page
     root = lxml.html.fragment_fromstring(html, create_parent="div")
@@ -290,6 +338,7 @@ def _read_markdown(path: Path, text: str) -> _Page:
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?(?P<name>[\w.-]+)""", re.I)
 
 
@@ -713,18 +762,125 @@ def _input_key(path: Path, root: Path) -> str:
     raise InputError(path, "is outside the project", "copy the file into the project folder first")
 
 
+class _Project:
+    """inside() and _input_key() for many inputs: the project folder and each input folder are resolved
+    once, and a file only when it is a symbolic link (resolving takes a system call per part of a path)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.resolved = str(root.resolve())
+        self.base = os.path.abspath(root)
+        self.folders: dict[str, str] = {}
+
+    def key(self, path: Path) -> str:
+        """The input's path relative to the project; InputError, as inside() and _input_key() say it."""
+        self._inside(path)
+        absolute = os.path.abspath(path)
+        if _under(absolute, self.base):
+            return absolute[len(self.base.rstrip("/")) + 1:]  # what Path.relative_to gives for normalized paths
+        return _input_key(path, self.root)
+
+    def _inside(self, path: Path) -> None:
+        parent, name = os.path.split(os.fspath(path))
+        if name not in ("", ".", ".."):
+            folder = self.folders.get(parent)
+            if folder is None:
+                folder = self.folders[parent] = str(Path(parent or ".").resolve())
+            where = os.path.join(folder, name)
+            try:
+                link = stat.S_ISLNK(os.lstat(where).st_mode)
+            except FileNotFoundError:
+                link = False
+            except OSError:
+                link = True  # inside() decides
+            if not link and (where == self.resolved or _under(where, self.resolved)):
+                return
+        inside(self.root, path)  # a link, or outside the project: the whole check, and its error
+
+
+def _under(path: str, folder: str) -> bool:
+    """Whether normalized absolute `path` lies inside normalized absolute `folder` (no '//' roots)."""
+    return not path.startswith("//") and not folder.startswith("//") and path.startswith(folder.rstrip("/") + "/")
+
+
 def _expand(inputs: list[Path]) -> list[Path]:
     files: list[Path] = []
     for item in inputs:
-        item = Path(item)
-        if item.is_dir() and not item.is_symlink():
+        item = item if isinstance(item, Path) else Path(item)
+        try:
+            mode = os.lstat(item).st_mode  # one system call for what is_dir, is_symlink and exists ask
+        except OSError:
+            mode = None
+        if mode is not None and stat.S_ISDIR(mode) or mode is None and item.is_dir() and not item.is_symlink():
             files += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
                             and not any(part.startswith(".") for part in p.relative_to(item).parts))
-        elif item.exists() or item.is_symlink():
+        elif mode is not None or item.exists() or item.is_symlink():
             files.append(item)
         else:
             raise InputError(item, "does not exist", "give an article file or a folder of articles")
     return files
+
+
+_RELATIVE_IMPORT = re.compile(r"^[ \t]*from \.(\w*) import \(?([\w, ]+)", re.M)
+
+
+def _imported_modules(name: str) -> dict[str, bytes]:
+    """The source of a builder module and of every builder module it imports, directly or not."""
+    package = resources.files("builder")
+    modules: dict[str, bytes] = {}
+    todo = [name]
+    while todo:
+        name = todo.pop()
+        if name in modules:
+            continue
+        try:
+            modules[name] = package.joinpath(f"{name}.py").read_bytes()
+        except OSError:
+            modules[name] = b""  # a package or no module: nothing of ours to hash
+            continue
+        for module, names in _RELATIVE_IMPORT.findall(modules[name].decode("utf-8", "replace")):
+            todo += [module] if module else [n.strip() for n in names.split(",") if n.strip()]
+    return modules
+
+
+@lru_cache(maxsize=1)
+def ingest_version() -> str:
+    """A hash of all an input's record depends on besides the input's bytes: this module and the builder
+    modules it imports (the tagger infers undated articles' dates), the data tables, the installed
+    packages (trafilatura, Markdown, dateparser, PyYAML, ...) and Python. An input whose bytes and
+    ingest_version are what the state recorded reads as it did then, and is not read again."""
+    package = resources.files("builder")
+    modules = _imported_modules("ingest")
+    digest = hashlib.sha256(sys.version.encode())
+    for name in sorted(modules):
+        digest.update(b"\0" + name.encode() + b"\0" + modules[name])
+    for item in sorted(package.joinpath("data").iterdir(), key=lambda p: p.name):
+        if item.is_file():
+            digest.update(b"\1" + item.name.encode() + b"\0" + item.read_bytes())
+    distributions = set()
+    for folder in sys.path:
+        try:
+            distributions.update(n for n in os.listdir(folder or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            pass
+    digest.update(b"\2" + "\n".join(sorted(distributions)).encode())
+    return digest.hexdigest()[:16]
+
+
+def _unchanged_input(path: Path, entry: dict, directory: Path) -> bool:
+    """Whether ingest would make the same record of this input as last time and find it as it left it:
+    the input's bytes as recorded (by this ingest_version, which the caller checked), the record's
+    bytes as ingest wrote them, and no hand edit kept in it. Any doubt (an unreadable file): False."""
+    if not entry.get("input_sha256") or entry.get("kept") != [] or not isinstance(entry.get("extracted"), dict):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            if _digest(handle.read()) != entry["input_sha256"]:
+                return False
+        with open(os.path.join(directory, entry["id"] + ".md"), "rb") as handle:
+            return _digest(handle.read()) == entry.get("record_sha256")
+    except (OSError, TypeError):
+        return False
 
 
 def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, root: Path | None = None) -> IngestReport:
@@ -734,38 +890,59 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     to `root` (the project folder, by default the current one), and none may lead outside it. Every
     input is read and checked first: on any bad input nothing is written and InputError (one bad
     input) or InputErrors (several) names them.
+
+    An input is not read again when the state says it would give the same record as last time and the
+    record is as ingest left it (`_unchanged_input`): its bytes and `ingest_version` are as recorded,
+    the record's bytes too, and it keeps no hand edit. The state's `ingested_with` names the version
+    that made every entry holding an `input_sha256`.
     """
     root = Path(root or Path.cwd())
     directory = Path(sources_dir)
     report = IngestReport()
+    state_path = directory / STATE_FILE
+    try:
+        state, state_error = _load_state(state_path), None
+    except InputError as error:  # reported after the inputs' own problems, as when it was read later
+        state, state_error = {"version": STATE_VERSION, "inputs": {}}, error
+    entries: dict[str, dict] = state["inputs"]
+    version = ingest_version()
+    same_version = state_error is None and state.get("ingested_with") == version
 
     # 1. Read and check every input; nothing is written unless all are good.
     drafts: dict[str, Source] = {}
     hashes: dict[str, str] = {}
+    unchanged: set[str] = set()  # inputs not read again: their record stands as ingest wrote it
     errors: list[InputError] = []
-    files = _expand(inputs)
-    for path in tqdm(files, desc="ingest", unit="article", file=sys.stderr, disable=not progress or not files):
+    where: dict[str, Path] = {}  # each unchanged input's file
+    project = _Project(root)
+    found = _expand(inputs)
+    for path in tqdm(found, desc="ingest", unit="article", file=sys.stderr, disable=not progress or not found):
         try:
-            inside(root, path)
-            key = _input_key(path, root)
-            if key not in drafts:
-                drafts[key] = replace(read_article(path, root), input=key)
-                hashes[key] = _digest(path.read_bytes())
+            key = project.key(path)
+            if key in drafts or key in unchanged:
+                continue
+            if same_version and key in entries and _unchanged_input(path, entries[key], directory):
+                unchanged.add(key)
+                where[key] = path
+                continue
+            drafts[key] = replace(read_article(path, None), input=key)  # (the project check is done)
+            hashes[key] = _digest(path.read_bytes())
         except InputError as error:
             errors.append(error)
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
     report.inference = _infer(list(drafts.values()))
+    if state_error is not None:
+        raise state_error
 
     # 2. Ids: an input keeps the id it was given first, whatever its title becomes.
-    state_path = directory / STATE_FILE
-    state = _load_state(state_path)
-    entries: dict[str, dict] = state["inputs"]
-    taken = {p.stem for p in directory.glob("*.md")} | {e["id"] for e in entries.values()}
+    taken = None
     lost = None
     for key in sorted(drafts):
         if key in entries:
             continue
+        if taken is None:
+            taken = {p.stem for p in directory.glob("*.md")} | {e["id"] for e in entries.values()}
         if lost is None:
             lost = _records_by_input(directory) if directory.is_dir() else {}
         if key in lost and lost[key] not in {e["id"] for e in entries.values()}:
@@ -775,9 +952,11 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
             entries[key] = {"id": _unique(slug(draft.title, draft.published), taken)}
 
     # 3. Each record as it stands now: missing, untouched since ingest wrote it, or read back.
-    status: dict[str, str] = {}
+    status: dict[str, str] = dict.fromkeys(unchanged, "untouched")
     current: dict[str, Source] = {}
     for key, entry in entries.items():
+        if key in unchanged:
+            continue
         path = directory / f"{entry['id']}.md"
         try:
             data = path.read_bytes()
@@ -793,8 +972,9 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     # 4. Field by field, a value that differs from what ingest extracted last was corrected by hand.
     merged: dict[str, Source] = {}
     kept: dict[str, list[str]] = {}
-    for key, draft in drafts.items():
-        entry, record = entries[key], current.get(key)
+
+    def merge(key: str) -> None:
+        draft, entry, record = drafts[key], entries[key], current.get(key)
         last = entry.get("extracted")
         values, kept[key] = {"id": entry["id"]}, []
         for name in MERGED:
@@ -805,6 +985,9 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
             else:
                 values[name] = new
         merged[key] = Source(**values)
+
+    for key in drafts:
+        merge(key)
 
     # 5. Versions: records with the same canonical URL (or the very same text) are one article; the
     # main version is the latest, then the longest; the others point to it with `version_of`.
@@ -828,12 +1011,23 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
             report.versions.append([members[k][0] for k in ordered])
     report.versions.sort()
 
+    # An input not read again whose version link changes is read after all, so that its record is
+    # rendered from the article as any other input's (its place in the groups above is the same).
+    relinked = sorted(k for k in unchanged if proposed[k] != entries[k]["extracted"].get("version_of"))
+    if relinked:
+        for key in relinked:
+            unchanged.discard(key)
+            drafts[key] = replace(read_article(where[key], None), input=key)
+            hashes[key] = _digest(where[key].read_bytes())
+        _infer([drafts[key] for key in relinked])
+        for key in relinked:
+            merge(key)
+
     # 6. Render every input's record, and other records whose version link changes.
     files: dict[Path, str] = {}
     for key in sorted(members):
         entry, record, new = entries[key], current.get(key), proposed[key]
         last = entry.get("extracted") or {}
-        path = directory / f"{entry['id']}.md"
         if record is not None and (not last or record.version_of != last.get("version_of")) and record.version_of != new:
             final, kept_link = record.version_of, True  # the editor set or cleared the link
         else:
@@ -850,20 +1044,29 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
                 entry["extracted"]["version_of"] = new
                 entry["kept"] = sorted(fields_kept)
                 continue
-            source = replace(record or read_source(path, root), version_of=final)
+            source = replace(record or read_source(directory / f"{entry['id']}.md", root), version_of=final)
         entry["extracted"]["version_of"] = new
         rendered = render_source(source)
-        files[path] = rendered
+        files[directory / f"{entry['id']}.md"] = rendered
         entry.update(record_sha256=_digest(rendered), kept=sorted(fields_kept))
         if fields_kept:
             report.kept_edits[source.id] = sorted(fields_kept)
-    state["version"] = STATE_VERSION
-    files[state_path] = _render_state(state)
+    if not same_version:
+        # entries this run did not read were made by another version: they are read when next given
+        for key, entry in entries.items():
+            if key not in drafts:
+                entry.pop("input_sha256", None)
+        state["ingested_with"] = version
+    # With every input unchanged, the state is too (each step above leaves such an entry as it was):
+    # rendering 10,000 entries only to find the same bytes would take longer than all the rest.
+    if not same_version or unchanged != set(entries) or state.get("version") != STATE_VERSION:
+        state["version"] = STATE_VERSION
+        files[state_path] = _render_state(state)
 
-    changed = set(write_all(files))
-    for key in sorted(drafts):
+    changed = {p.stem for p in write_all(files) if p.suffix == ".md"}
+    for key in sorted(drafts.keys() | unchanged):
         record_id = entries[key]["id"]
         report.sources[key] = record_id
-        (report.written if directory / f"{record_id}.md" in changed else report.unchanged).append(record_id)
-    report.written += sorted(p.stem for p in changed if p.suffix == ".md" and p.stem not in report.written)
+        (report.written if record_id in changed else report.unchanged).append(record_id)
+    report.written += sorted(stem for stem in changed if stem not in report.written)
     return report
