@@ -23,14 +23,18 @@ TEMPLATES = Path(__file__).parent / "templates"
 THEME = TEMPLATES / "theme"  # CSS and script MkDocs copies into the site as theme files
 ASSETS = ["assets/timeline/timeline.css", "assets/timeline/timeline.js"]
 TEMPLATE = {"home": "home.html", "timeline": "timeline.html", "actor": "listing.html", "tag": "listing.html",
-            "actors": "names.html", "tags": "names.html", "sources": "sources.html", "source": "source.html"}
+            "actors": "names.html", "tags": "names.html", "sources": "sources.html", "source": "source.html",
+            "event": "event_sources.html"}
 EXPORTS = {"timelinejs": "timeline.json", "atom": "feed.xml", "ical": "calendar.ics"}
 CLICKABLE_SCHEMES = ("http", "https")
 # The most events (or articles) one page lists. A longer list gets an overview page and a page per year; a year
 # longer than this a page per month; a month longer than this numbered pages. Shorter lists stay on one page.
 PAGE_LIMIT = 150
 FILTER_LIMIT = 40  # the most actor and tag filters a timeline page offers: the names with the most events there
-CITATION_LIMIT = 5  # the most citations an event's card shows on an actor or tag page (its timeline shows them all)
+CITATION_LIMIT = 5  # the most citations an event's card shows on an actor or tag page
+# the most an event's card shows on its timeline: an event reported by more articles gets a page of all its sources,
+# so that no timeline page grows with the number of articles that report one event
+CARD_CITATIONS = 20
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -235,6 +239,7 @@ class Site:
     links: dict[tuple[str, str], dict[str, PartLinks]] = field(default_factory=dict)  # (kind, key) -> part path -> links
     places: dict[tuple[str, str], str] = field(default_factory=dict)  # (timeline, event id) -> page with its card
     extents: dict[str, dict[str, tuple[str, str]]] = field(default_factory=dict)  # timeline -> event id -> bar
+    widely_cited: dict[str, Event] = field(default_factory=dict)  # event id -> its copy, for events over CARD_CITATIONS
 
     def all_copies(self) -> list[Event]:
         """Every published event as each timeline has it: copies of one event may differ (other quotes, actors)."""
@@ -281,6 +286,10 @@ class Site:
     def event_link(self, event: Event) -> str:
         return f"{self.event_page(self.homes[event.id][0], event)}#{event.id}"
 
+    def sources_page(self, event: Event) -> str | None:
+        """The page listing every source of an event that more articles report than its card shows."""
+        return f"events/{event.id}/" if event.id in self.widely_cited else None
+
 
 def build_site(name: str, timelines: list[Timeline], sources: dict[str, Source], url: str = "",
                sources_folder: str = "sources") -> Site:
@@ -302,9 +311,12 @@ def build_site(name: str, timelines: list[Timeline], sources: dict[str, Source],
         for kind, names in (("actors", event.actors), ("tags", event.tags)):
             for name in names:
                 named[kind].setdefault(name, {}).setdefault(event.id, event)
-        for citation in all_citations(event):
+        citations = all_citations(event)
+        for citation in citations:
             citing.setdefault(citation.source, {}).setdefault(event.id, event)
             quoted.setdefault(citation.source, set()).add(citation.quote)
+        if len(citations) > CARD_CITATIONS:
+            site.widely_cited.setdefault(event.id, event)
     site.named = {kind: {name: sorted(found.values(), key=event_key) for name, found in by_name.items()}
                   for kind, by_name in named.items()}
     site.cited_by = {source_id: sorted(found.values(), key=event_key) for source_id, found in citing.items()}
@@ -347,6 +359,8 @@ def pages(site: Site, with_home: bool = True) -> list[Page]:
         found += parts("tag", name, name)
     found += parts("sources", "", "Sources")
     found += [Page(f"{site.sources_folder}/{sid}.md", "source", s.title, sid) for sid, s in site.sources.items()]
+    found += [Page(f"{site.sources_page(event)}index.md", "event", event.title, event.id)
+              for event in site.widely_cited.values()]
     return found
 
 
@@ -476,7 +490,8 @@ def environment() -> Environment:
     env.filters.update(label=lambda value: EdtfDate.parse(value).label(), date_label=date_label,
                        anchor=quote_anchor, clickable=clickable_url, host=host, html_datetime=html_datetime,
                        counted=counted)
-    env.globals.update(EXPORTS=EXPORTS, FILTER_LIMIT=FILTER_LIMIT, CITATION_LIMIT=CITATION_LIMIT)
+    env.globals.update(EXPORTS=EXPORTS, FILTER_LIMIT=FILTER_LIMIT, CITATION_LIMIT=CITATION_LIMIT,
+                       CARD_CITATIONS=CARD_CITATIONS)
     return env
 
 
@@ -513,6 +528,9 @@ def render_page(site: Site, page: Page) -> str:
     elif page.kind in ("actors", "tags"):
         slugs, counts = (site.actors if page.kind == "actors" else site.tags), site.counts(page.kind)
         context.update(folder=page.kind, names=[(name, slug, counts.get(name, 0)) for name, slug in slugs.items()])
+    elif page.kind == "event":
+        event = site.widely_cited[page.key]
+        context.update(event=event, count=len(all_citations(event)))
     elif page.kind == "sources":
         context.update(rows=[(source, [] if page.part.parts else site.citing(source.id)) for source in page.part.items])
     return environment().get_template(TEMPLATE[page.kind]).render(context)

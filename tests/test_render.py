@@ -13,8 +13,8 @@ import lxml.html
 import pytest
 
 from builder.model import MONTH_NAMES, EdtfDate
-from builder.render import (CITATION_LIMIT, FILTER_LIMIT, PAGE_LIMIT, clickable_url, icalendar, marked_paragraphs, quote_anchor, slugify,
-                            split_list)
+from builder.render import (CARD_CITATIONS, CITATION_LIMIT, FILTER_LIMIT, PAGE_LIMIT, clickable_url, icalendar,
+                            marked_paragraphs, quote_anchor, slugify, split_list)
 from builder.sources import load_sources
 from builder.timelines import load_timelines
 from conftest import FIXTURE_SITE, copy_project, mkdocs_build
@@ -369,6 +369,8 @@ def _long_events() -> list[dict]:
     many = next(e for e in events if e["id"] == "2022-whole-year")  # reported by more articles than a listing shows
     many["citations"] += [{"source": f"src-{n:03d}", "quote": f"Quoted sentence number {n}."}
                           for n in range(CITATION_LIMIT + 3)]
+    wide = events[3]  # reported by more articles than its card on the timeline shows
+    wide["citations"] = [{"source": f"src-{n:03d}", "quote": f"Quoted sentence number {n}."} for n in range(CARD_CITATIONS + 7)]
     return events
 
 
@@ -596,3 +598,27 @@ def test_search_indexes_titles_and_names_not_article_texts_or_quotes(site_projec
         assert source.text[:40] not in doc["text"] and (source.publisher or "unknown").split()[-1] in doc["text"]
     assert not [d for d in docs if d["location"].startswith(("actors/", "tags/")) and "#" in d["location"]], \
         "actor and tag pages are found by their names; their events are found on the timelines"
+
+
+def test_an_event_reported_by_more_articles_than_a_card_shows_gets_a_page_of_all_its_sources(long_site):
+    wide = _long_events()[3]
+    count = len(wide["citations"])
+    holder = next(path for path in (long_site / "timelines" / "long").rglob("index.html")
+                  if wide["id"] in card_ids(content(lxml.html.fromstring(path.read_bytes()))))
+    card = content(lxml.html.fromstring(holder.read_bytes())).get_element_by_id(wide["id"]).xpath("ancestor::li[1]")[0]
+    assert len(card.cssselect("a.tl-citation__source")) == CARD_CITATIONS
+    more = card.cssselect("li.tl-citation--more a")[0]
+    assert text(more) == f"{count - CARD_CITATIONS} more sources"
+    whole = urljoin(url_of(long_site, holder), more.get("href"))
+    assert whole == f"{ORIGIN}events/{wide['id']}/"
+    sources = content(page(long_site, f"events/{wide['id']}/index.html"))
+    assert text(sources.cssselect("h1")[0]) == wide["title"]
+    cited = [urljoin(whole, a.get("href")) for a in sources.cssselect("a.tl-citation__source")]
+    assert cited == [f"{ORIGIN}sources/src-{n:03d}/#{quote_anchor(f'Quoted sentence number {n}.')}" for n in range(count)]
+    back = [urljoin(whole, a.get("href")) for a in sources.cssselect("p.tl-facts a")]
+    assert back == [f"{url_of(long_site, holder)}#{wide['id']}"]
+    # an actor page's card, which shows fewer, sends readers to the same page
+    listing = next(path for path in (long_site / "actors" / "main-actor").rglob("index.html")
+                   if wide["id"] in card_ids(content(lxml.html.fromstring(path.read_bytes()))))
+    card = content(lxml.html.fromstring(listing.read_bytes())).get_element_by_id(wide["id"]).xpath("ancestor::li[1]")[0]
+    assert urljoin(url_of(long_site, listing), card.cssselect("li.tl-citation--more a")[0].get("href")) == whole
