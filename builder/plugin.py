@@ -54,8 +54,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for event_id, source_id in sorted(missing):
             log.warning(f"event '{event_id}' cites a missing source '{source_id}' (run `timeline check`)")
         self.pages = {p.src_uri: p for p in render.pages(self.site, with_home=files.get_file_from_path("index.md") is None)}
+        written = {page.url: page for page in self.pages.values() if page.kind != "source"}
         for page in self.pages.values():
             if page.kind == "source":
+                if page.url in written:  # a record named like a year of the sources list ('2024', 'undated')
+                    raise PluginError(f"{config.docs_dir}/{page.src_uri}: its page {page.url} clashes with the sources "
+                                      f"page '{written[page.url].title}' (rename the record)")
                 continue  # the record file itself is the page; its HTML is replaced below
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{config.docs_dir}/{page.src_uri} clashes with a page the timeline plugin writes "

@@ -622,3 +622,12 @@ def test_an_event_reported_by_more_articles_than_a_card_shows_gets_a_page_of_all
                    if wide["id"] in card_ids(content(lxml.html.fromstring(path.read_bytes()))))
     card = content(lxml.html.fromstring(listing.read_bytes())).get_element_by_id(wide["id"]).xpath("ancestor::li[1]")[0]
     assert urljoin(url_of(long_site, listing), card.cssselect("li.tl-citation--more a")[0].get("href")) == whole
+
+
+def test_a_source_record_named_like_a_year_of_the_sources_list_is_one_line_error(tmp_path):
+    project = write_long_project(tmp_path / "project")
+    (project / "content" / "sources" / "2018.md").write_text("---\ntitle: Named like a year\n---\nSome text.\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "sources/2018.md: its page sources/2018/ clashes with the sources page 'Sources: 2018' (rename the record)" \
+        in result.stderr
