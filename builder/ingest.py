@@ -385,15 +385,25 @@ _BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}")  # what _SPACES changes
+_NOT_WORD = re.compile(r"[\W_]+")
+_LIST_MARK_STARTS = "-*•·›»"
+_CLAUSE_END = re.compile(r"[.,;:]$")
+
+
 def _one_line(text: str) -> str:
+    if not text:
+        return text
     if not text.isascii():
         text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    text = text.replace("\n", " ")
+    # (most lines have nothing for _SPACES to change, and finding that out is faster than substituting)
+    return (_SPACES.sub(" ", text) if _ODD_SPACES.search(text) else text).strip()
 
 
 def _fold(line: str) -> str:
     """A line's words only, for telling repeats apart from text: case, quotes and punctuation ignored."""
-    return re.sub(r"[\W_]+", "", line.casefold())
+    return _NOT_WORD.sub("", line.casefold())
 
 
 def _words(line: str) -> int:
@@ -408,14 +418,15 @@ def _is_prose(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    return 0 < _words(line) <= 20 and len(line) <= 200 and not _is_prose(line) and not re.search(r"[.,;:]$", line)
+    return 0 < _words(line) <= 20 and len(line) <= 200 and not _is_prose(line) and not _CLAUSE_END.search(line)
 
 
 def _is_boilerplate(line: str) -> bool:
     if len(line) > 160:
         return False
     vocabulary = _vocabulary()
-    bare = _LIST_MARK.sub("", line).strip()
+    first = line[:1]
+    bare = (_LIST_MARK.sub("", line) if first.isdecimal() or first and first in _LIST_MARK_STARTS else line).strip()
     return (bare.casefold() in vocabulary.boilerplate or line.casefold() in vocabulary.boilerplate
             or vocabulary.boilerplate_re.fullmatch(bare) is not None)
 
