@@ -322,8 +322,8 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Titles, scores and the sentence tests.
 
-_SIGNAL_BEFORE = re.compile(r"(?:\b(?:on|in|at|during|last|this|earlier|later|from)\s+)?$", re.I)
-_SIGNAL_LONGEST = 7  # "earlier"
+_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from")  # before a date phrase
+_SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SPACES = re.compile(r"\s+")
 _ODD_SPACES = re.compile(r"[^\S ]| {2}")  # what _SPACES would change: white space other than one blank
 _LEADING_PUNCTUATION = re.compile(r"^(?:[,;:]\s*)")
@@ -338,7 +338,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
         start, end = timex.start - offset, timex.end - offset
         before = text[:start]
         # the signal word ends where the white space before the date starts: only the tail can hold it
-        signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
+        signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - max(map(len, _SIGNAL_WORDS))))
         cut_start = signal.start() if signal and signal.group(0) else start
         head, tail = text[:cut_start].rstrip(), text[end:]
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
