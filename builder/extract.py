@@ -145,8 +145,9 @@ def vocabulary() -> dict:
 
 # two or more capitalised words on one line, with the particles of Dutch, German, Arabic... surnames
 # between them (a single word is no full name; and a suffix of such a word starts no match either, so
-# the runs found are the same as with one or more words)
-_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]+(?:[ \t]+(?:(?:van|von|de|der|den|da|al|bin|le|la|del)[ \t]+)?[A-Z][a-zA-Z’'-]+)+")
+# the runs found are the same as with one or more words). A word is taken whole (possessive '++'): a
+# shorter part of it is followed by a letter, never by the blank that goes on to the next word.
+_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]++(?:[ \t]+(?:(?:van|von|de|der|den|da|al|bin|le|la|del)[ \t]+)?[A-Z][a-zA-Z’'-]++)+")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -279,11 +280,15 @@ def _kinds(folded: str, text: str, start: int, end: int) -> list[str]:
         return [kind for kind, words in vocab["kinds"].items()
                 if words.first.search(folded if words.folded else text, start, end)]
     longest = vocab["kind_starts"].findall(folded, start, end)
-    if not longest:
-        return []
-    kinds_of_word = vocab["kinds_of_word"]
-    found = set().union(*(kinds_of_word[word] for word in longest))
-    return [kind for kind in vocab["kinds"] if kind in found]
+    return list(_kinds_of(tuple(longest))) if longest else []
+
+
+@lru_cache(maxsize=4096)
+def _kinds_of(longest: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds, in the vocabulary's order, of a sentence whose longest kind words are these."""
+    vocab = vocabulary()
+    found = set().union(*(vocab["kinds_of_word"][word] for word in longest))
+    return tuple(kind for kind in vocab["kinds"] if kind in found)
 
 
 def kinds_in(sentence: str) -> list[str]:
@@ -295,7 +300,6 @@ def _has_event_word(folded: str, text: str, start: int, end: int) -> bool:
     return words.first.search(folded if words.folded else text, start, end) is not None
 
 
-@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> tuple[str, str | None]:
     """(the word without its possessive, its stem), the stem None for a stop word or one under three letters."""
     if word.endswith(("'s", "’s")):
@@ -308,14 +312,22 @@ def _stem(word: str) -> tuple[str, str | None]:
     return word, word
 
 
+_STEMS: dict[str, tuple[str, str | None]] = {}  # _stem of every word seen, as the words of news repeat
+_STEMS_KEPT = 1 << 17
+
+
 def stems(sentence: str, names: list[str] = ()) -> list[str]:
     """Content words, crudely stemmed, for comparing what two sentences say (who and where aside)."""
     named = {w.lower() for n in names for w in n.split()}
     out = set()
-    for word in _WORD.findall(sentence.lower()):
-        word, stem = _stem(word)
-        if stem is not None and word not in named:
-            out.add(stem)
+    for word in set(_WORD.findall(sentence.lower())):
+        known = _STEMS.get(word)
+        if known is None:
+            if len(_STEMS) >= _STEMS_KEPT:
+                _STEMS.clear()
+            known = _STEMS[word] = _stem(word)
+        if known[1] is not None and known[0] not in named:
+            out.add(known[1])
     return sorted(out)
 
 
@@ -324,6 +336,7 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 
 _SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from")  # before a date phrase
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
+_SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
 _SPACES = re.compile(r"\s+")
 _ODD_SPACES = re.compile(r"[^\S ]| {2}")  # what _SPACES would change: white space other than one blank
 _LEADING_PUNCTUATION = re.compile(r"^(?:[,;:]\s*)")
@@ -338,7 +351,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
         start, end = timex.start - offset, timex.end - offset
         before = text[:start]
         # the signal word ends where the white space before the date starts: only the tail can hold it
-        signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - max(map(len, _SIGNAL_WORDS))))
+        signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
         cut_start = signal.start() if signal and signal.group(0) else start
         head, tail = text[:cut_start].rstrip(), text[end:]
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
@@ -351,7 +364,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
         text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     # cut at the first clause break after a few words: the rest elaborates
     words = text.split(" ")
-    for i in range(5, len(words)):
+    for i in range(5, len(words) if "," in text or ";" in text or "—" in text or "–" in text else 0):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
         if (word.endswith(",") and not following[:1].isdigit()) or word.endswith(";") or word in ("—", "–"):
@@ -413,7 +426,7 @@ def extract_source(source: Source) -> list[Mention]:
     spans = []  # (start, end, sentence) of every sentence that is not a heading
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        if not _is_heading(sentence):
+        if text[end - 1] in ".!?" or not _is_heading(sentence):  # (most end in a plain period)
             spans.append((start, end, sentence))
     starts = [start for start, _, _ in spans]
     actors_of = _actors_by_sentence(text, spans, starts, _people(text, [(a, b) for a, b, _ in spans]))
@@ -440,7 +453,8 @@ def extract_source(source: Source) -> list[Mention]:
         inside = within.get(i, ())
         dated = _event_timexes(inside) if inside else ()
         actors = actors_of.get(i) or []
-        places = sorted(named_at[i]) if i in named_at else []
+        named = named_at.get(i)
+        places = sorted(named) if named else []
         if not (actors or places):
             continue
         # an event word only matters to a sentence without a date of its own
