@@ -922,6 +922,11 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     # 1. Read and check every input; nothing is written unless all are good.
     drafts: dict[str, Source] = {}
     hashes: dict[str, str] = {}
+
+    def read(key: str, path: Path) -> None:
+        drafts[key] = replace(read_article(path, None), input=key)  # (the project check is done)
+        hashes[key] = _digest(path.read_bytes())
+
     unchanged: set[str] = set()  # inputs not read again: their record stands as ingest wrote it
     errors: list[InputError] = []
     where: dict[str, Path] = {}  # each unchanged input's file
@@ -936,8 +941,7 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
                 unchanged.add(key)
                 where[key] = path
                 continue
-            drafts[key] = replace(read_article(path, None), input=key)  # (the project check is done)
-            hashes[key] = _digest(path.read_bytes())
+            read(key, path)
         except InputError as error:
             errors.append(error)
     if errors:
@@ -1028,8 +1032,7 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     if relinked:
         for key in relinked:
             unchanged.discard(key)
-            drafts[key] = replace(read_article(where[key], None), input=key)
-            hashes[key] = _digest(where[key].read_bytes())
+            read(key, where[key])
         _infer([drafts[key] for key in relinked])
         for key in relinked:
             merge(key)
