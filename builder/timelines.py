@@ -71,6 +71,8 @@ class _FastLoader(pyyaml.CSafeLoader):
     yaml_implicit_resolvers: dict = {}
 
     def construct_mapping(self, node, deep=False):
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            raise _Unfit("merge key")  # '<<' merges differ between the readers' versions
         mapping = super().construct_mapping(node, deep)
         if len(mapping) != len(node.value):
             raise _Unfit("duplicate key")  # PyYAML keeps the last one silently; ruamel reports it
@@ -87,12 +89,11 @@ class _FastDumper(pyyaml.CSafeDumper):
     yaml_implicit_resolvers: dict = {}
 
 
-# ruamel's YAML 1.2 patterns, compiled here (its own are built lazily): the loader takes the types a timeline
-# holds (anything else goes to ruamel); the dumper quotes what any of them would take, as ruamel does ('=', '<<')
+# ruamel's YAML 1.2 patterns, compiled here (its own are built lazily). The dumper quotes what any of them would
+# take, as ruamel does ('=', '<<'); the loader leaves files holding either to ruamel.
 for _versions, _tag, _regexp, _first in ruamel_resolver.implicit_resolvers:
-    _kind = _tag.rsplit(":", 1)[-1]
-    if (1, 2) in _versions and _kind != "yaml":
-        for _engine in (_FastLoader, _FastDumper) if _kind not in ("value", "merge") else (_FastDumper,):
+    if (1, 2) in _versions and not _tag.endswith(":yaml"):
+        for _engine in (_FastLoader, _FastDumper):
             _engine.add_implicit_resolver(_tag, re.compile(_regexp.pattern, _regexp.flags), _first)
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", pyyaml.SafeLoader.construct_scalar)
 _ANALYZER = pyyaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
@@ -314,12 +315,11 @@ def _fast_read(text: str) -> Reading | None:
 
 
 def _schema_errors(doc: dict) -> list[jsonschema.ValidationError]:
-    plain = _plain(doc) if isinstance(doc, CommentedMap) else doc
     try:
-        _FAST_VALIDATOR(plain)
+        _FAST_VALIDATOR(doc)
         return []  # what fastjsonschema accepts, jsonschema accepts (tests/test_timeline_files.py)
-    except fastjsonschema.JsonSchemaException:
-        return sorted(_VALIDATOR.iter_errors(plain), key=lambda e: list(map(str, e.absolute_path)))
+    except Exception:  # noqa: BLE001 - a schema error, or a key that is no string: jsonschema says which
+        return sorted(_VALIDATOR.iter_errors(_plain(doc)), key=lambda e: list(map(str, e.absolute_path)))
 
 
 def validate_document(path: Path, doc: dict) -> list[InputError]:

@@ -163,9 +163,10 @@ def test_a_file_read_again_comes_from_the_cache_and_equals_a_fresh_reading(tmp_p
     shutil.copy(REPO / "timelines" / "rutte-visits-germany.yml", path)
     text = path.read_text(encoding="utf-8")
     cache = tmp_path / "cache"
+    from builder import timelines
+    timelines._readings.clear()  # as in a new process
     first = read_document(path, text, cache)
     assert len(list(cache.glob("*.json"))) == 1
-    from builder import timelines
     timelines._readings.clear()
     again = read_document(path, text, cache)  # from the cache folder this time
     assert again == first and again.doc == _plain(parse_document(path, text))
