@@ -20,7 +20,7 @@ import yaml
 
 from .model import EdtfDate, Source, Timex
 from .sentences import split_sentences
-from .timex import tag
+from .timex import tag, word_trie
 
 LEAD_SENTENCES = 3  # a news lead reports the news of the day: undated lead sentences take the article's date
 GENERIC_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
@@ -70,29 +70,6 @@ def _fold(text: str) -> str:
     return text.lower()
 
 
-def _trie(words) -> str:
-    """An expression matching what the alternation of `words` matches, factored by common prefixes.
-
-    At each branch the longer continuation is tried first, so where several words match at one place
-    the longest wins, as in an alternation sorted longest first.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def expression(node: dict) -> str:
-        branches = [re.escape(char) + expression(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{'|'.join(branches)})"
-        return body + "?" if "" in node else body
-
-    return expression(root)
-
-
 @dataclass(frozen=True)
 class _WordStarts:
     """Where a word of a list starts a word of the text, as `\\b(?:w1|w2|...)` with re.IGNORECASE finds it.
@@ -110,7 +87,7 @@ class _WordStarts:
         folded = all(w.isascii() for w in words)
         if folded:
             words = list(dict.fromkeys(w.lower() for w in words))
-        return cls(re.compile(r"\b" + _trie(words), 0 if folded else re.I), tuple(words), folded)
+        return cls(re.compile(r"\b" + word_trie(words, space=" "), 0 if folded else re.I), tuple(words), folded)
 
 
 @lru_cache(maxsize=1)
@@ -131,12 +108,12 @@ def vocabulary() -> dict:
         "stopwords": frozenset(data["stopwords"]),
         "kinds": kinds,
         # the longest kind word at every place where one starts (zero-width: overlapping words all count)
-        "kind_starts": re.compile(r"\b(?=(" + _trie(kind_words) + "))") if all(k.folded for k in kinds.values()) else None,
+        "kind_starts": re.compile(r"\b(?=(" + word_trie(kind_words, space=" ") + "))") if all(k.folded for k in kinds.values()) else None,
         "kinds_of_word": kinds_of_word,
         "place_words": frozenset(w for p in data["places"] for w in p.split()),
         # `\b(Place|...)\b` without the leading \b, which would make the engine try every position: the
         # expression then starts with a capital, and the word boundary before it is checked by hand
-        "place_re": re.compile(r"(?:%s)\b" % _trie(places)),
+        "place_re": re.compile(r"(?:%s)\b" % word_trie(places, space=" ")),
     }
 
 

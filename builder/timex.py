@@ -29,12 +29,12 @@ TENSE_REACH_MONTH_DAYS = 250
 
 def _alternation(words) -> str:
     """A regex for any of the words; a space matches any run of white space."""
-    return _trie({w.lower() for w in words})
+    return word_trie({w.lower() for w in words})
 
 
-def _trie(words) -> str:
+def word_trie(words, space: str = r"\s+") -> str:
     """An alternation factored by common prefixes, so the regex engine tries one branch per letter, not per
-    word; a longer word wins over its prefix ("the past" over "the")."""
+    word; a longer word wins over its prefix ("the past" over "the"). A space in a word matches `space`."""
     root: dict = {}
     for word in words:
         node = root
@@ -43,7 +43,7 @@ def _trie(words) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+        branches = [(space if char == " " else re.escape(char)) + build(child)
                     for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
@@ -172,13 +172,13 @@ def grammar() -> _Grammar:
     weak = first & set(data["weak_start_words"])
     # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
     # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
-    before_word = _trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
+    before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
-        _trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
-    starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, _trie(weak), strong)
+        word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
+    starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
     # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
     # an expression does not end inside a word or a number; "2011-2012" is two years
     regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-(?!(?:1[7-9]|20)\d\d(?!\d))\d)"
