@@ -196,9 +196,18 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
     mentions = extract_all(sources, project.cache / "extract", workers, progress, mapper)
     proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
     report = merge_timelines(proposals, project.timelines, project.root)
-    if fingerprint and not report.written and _fingerprint(project, "extract") == fingerprint:
-        _settle(project, "extract", fingerprint, {k: v for k, v in asdict(report).items() if k != "written"})
+    if not report.written:
+        if fingerprint and _fingerprint(project, "extract") == fingerprint:
+            _settle(project, "extract", fingerprint, _rerun_report(report))
+    elif (after := _fingerprint(project, "extract")) is not None:
+        # merging is idempotent: a run on what this one wrote would change nothing and report only what stays
+        _settle(project, "extract", after, _rerun_report(report))
     return report
+
+
+def _rerun_report(report: MergeReport) -> dict:
+    """What a run on the same inputs again reports: no change, the same kept edits and unplaced events."""
+    return {"added": {}, "updated": [], "retracted": [], "kept_edits": report.kept_edits, "unplaced": report.unplaced}
 
 
 def run_check(project: Project) -> None:

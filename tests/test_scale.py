@@ -202,3 +202,20 @@ def test_dask_at_an_address_that_answers_nothing_is_one_line(tmp_path, monkeypat
     assert timeline(["extract", "--project", str(project.root), "--no-progress", "--dask", "tcp://127.0.0.1:9"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "Dask" in err[0], err
+
+
+def test_the_run_after_a_writing_run_is_skipped_and_reports_what_a_real_rerun_reports(project, monkeypatch):
+    """The fixture's extract wrote the timelines; merging is idempotent, so the next run has nothing to do."""
+    real_load = pipeline.load_sources
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the run after a writing run was done again")
+
+    monkeypatch.setattr(pipeline, "load_sources", must_not_run)
+    skipped = pipeline.run_extract(project, workers=1)
+    monkeypatch.setattr(pipeline, "load_sources", real_load)
+    (project.cache / "settled.json").unlink()
+    before = _files(project.timelines)
+    rerun = pipeline.run_extract(project, workers=1)
+    assert not rerun.written and _files(project.timelines) == before
+    assert rerun == skipped
