@@ -29,7 +29,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import InputError, InputErrors, yaml_problem
-from .fileio import atomic_write, read_text, write_cache
+from .fileio import read_text, write_cache
 from .model import Citation, EdtfDate, EdtfError, Event
 
 _SCHEMA_TEXT = resources.files("builder").joinpath("data/timeline.schema.json").read_text()
@@ -480,21 +480,6 @@ def dump_document(doc: CommentedMap) -> str:
     stream = io.StringIO()
     _yaml().dump(doc, stream)
     return stream.getvalue()
-
-
-def save_document(path: Path, doc: CommentedMap) -> bool:
-    return atomic_write(Path(path), dump_document(doc))
-
-
-def new_document(title: str, description: str = "", match: dict | None = None) -> CommentedMap:
-    doc = CommentedMap()
-    doc["title"] = title
-    if description:
-        doc["description"] = description
-    if match:
-        doc["match"] = CommentedMap((k, CommentedSeq(v)) for k, v in match.items())
-    doc["events"] = CommentedSeq()
-    return doc
 
 
 def _indent(text: str, column: int) -> str:
