@@ -104,7 +104,7 @@ def _fingerprint(project: Project, stage: str) -> str | None:
 
 
 def _settled(project: Project, stage: str) -> dict:
-    """What a stage last did when it changed nothing: its inputs' fingerprint and what it reported."""
+    """The inputs on which a stage has nothing left to do (its fingerprint) and what a run on them reports."""
     try:
         return json.loads((project.cache / "settled.json").read_text(encoding="utf-8")).get(stage) or {}
     except (OSError, ValueError, AttributeError):
