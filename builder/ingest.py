@@ -311,7 +311,9 @@ def _read_markdown(path: Path, text: str) -> _Page:
     html = _NOT_XML.sub("", markdown.markdown(body, extensions=["extra", "sane_lists"]))
     if not html.strip():
         return page
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    # as a whole document: fragment_fromstring asserts (a traceback) when raw HTML in the Markdown hides the body
+    document = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    root = document.find("body") if document.find("body") is not None else document
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     for image in root.xpath("//img"):

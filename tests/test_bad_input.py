@@ -313,6 +313,9 @@ def test_binary_source_record(project):
     ("latin1.txt", "Berlin, 4 November 2024\n\nScholz met Rutte.\nCaf\u00e9 talks went on.\n".encode("latin-1"),
      "not valid UTF-8", 4),
     ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "ingest reads .txt, .md and .html", None),
+    # raw HTML in Markdown whose unclosed quote swallows the body (found by the fuzz suite: was lxml's assertion)
+    ("swallowed.md", b"<html><head></title><meta property='x' content='></head><body><p>Berlin, November 4, 2024. "
+                     b"Scholz met Rutte on Monday.</p></body></html>", "has no article text", None),
 ])
 def test_bad_article(project, name, data, says, line):
     article = project / "seeds" / name
