@@ -857,26 +857,44 @@ def _imported_modules(name: str) -> dict[str, bytes]:
 
 
 @lru_cache(maxsize=1)
+def _runtime_distributions() -> list[str]:
+    """'name==version' of every distribution news-timeline needs to run (its requirements, theirs, and so on),
+    not of whatever else the environment holds: a test or docs extra does not change what ingest writes."""
+    from importlib import metadata
+
+    found: dict[str, str] = {}
+    todo = ["news-timeline"]
+    while todo:
+        name = todo.pop()
+        try:
+            requires = metadata.requires(name) or []
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue  # an optional requirement that is not installed, or a run from the source folder
+        found[name.lower()] = version
+        for requirement in requires:
+            if "extra ==" in requirement.partition(";")[2]:
+                continue
+            wanted = re.match(r"[A-Za-z0-9._-]+", requirement)
+            if wanted and wanted[0].lower() not in found and wanted[0] not in todo:
+                todo.append(wanted[0])
+    return sorted(f"{name}=={version}" for name, version in found.items())
+
+
 def ingest_version() -> str:
     """A hash of all an input's record depends on besides the input's bytes: this module and the builder
-    modules it imports (the tagger infers undated articles' dates), the data tables, the installed
-    packages (trafilatura, Markdown, dateparser, PyYAML, ...) and Python. An input whose bytes and
-    ingest_version are what the state recorded reads as it did then, and is not read again."""
+    modules it imports (the tagger infers undated articles' dates), the data tables, the versions of the
+    packages it runs on (trafilatura, Markdown, dateparser, PyYAML, ...) and of Python. An input whose bytes
+    and ingest_version are what the state recorded reads as it did then, and is not read again."""
     package = resources.files("builder")
     modules = _imported_modules("ingest")
-    digest = hashlib.sha256(sys.version.encode())
+    digest = hashlib.sha256("{}.{}".format(*sys.version_info[:2]).encode())
     for name in sorted(modules):
         digest.update(b"\0" + name.encode() + b"\0" + modules[name])
     for item in sorted(package.joinpath("data").iterdir(), key=lambda p: p.name):
         if item.is_file():
             digest.update(b"\1" + item.name.encode() + b"\0" + item.read_bytes())
-    distributions = set()
-    for folder in sys.path:
-        try:
-            distributions.update(n for n in os.listdir(folder or ".") if n.endswith((".dist-info", ".egg-info")))
-        except OSError:
-            pass
-    digest.update(b"\2" + "\n".join(sorted(distributions)).encode())
+    digest.update(b"\2" + "\n".join(_runtime_distributions()).encode())
     return digest.hexdigest()[:16]
 
 
