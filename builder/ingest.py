@@ -862,6 +862,8 @@ def _runtime_distributions() -> list[str]:
     not of whatever else the environment holds: a test or docs extra does not change what ingest writes."""
     from importlib import metadata
 
+    from packaging.requirements import Requirement  # a requirement of MkDocs, so always installed with us
+
     found: dict[str, str] = {}
     todo = ["news-timeline"]
     while todo:
@@ -870,14 +872,14 @@ def _runtime_distributions() -> list[str]:
             requires = metadata.requires(name) or []
             version = metadata.version(name)
         except metadata.PackageNotFoundError:
-            continue  # an optional requirement that is not installed, or a run from the source folder
+            continue  # a run from the source folder, not installed
         found[name.lower()] = version
-        for requirement in requires:
-            if "extra ==" in requirement.partition(";")[2]:
-                continue
-            wanted = re.match(r"[A-Za-z0-9._-]+", requirement)
-            if wanted and wanted[0].lower() not in found and wanted[0] not in todo:
-                todo.append(wanted[0])
+        for text in requires:
+            requirement = Requirement(text)
+            if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+                continue  # an extra, or for another Python or platform
+            if requirement.name.lower() not in found and requirement.name not in todo:
+                todo.append(requirement.name)
     return sorted(f"{name}=={version}" for name, version in found.items())
 
 
