@@ -107,13 +107,17 @@ def _load_state(path: Path) -> dict:
 def _new_item(event_id: str, values: dict, provenance: str) -> dict:
     """A new event as plain values in the canonical key order; empty and default fields are left out."""
     item = {**values, "id": event_id, "provenance": provenance}
-    return {key: item[key] for key in KEY_ORDER
-            if key in ("id", "provenance", "citations") or (item.get(key) is not None and item.get(key) != DEFAULTS.get(key))}
+    return {key: item[key] for key in KEY_ORDER if key in ("id", "provenance") or not _left_out(key, item.get(key))}
+
+
+def _left_out(key: str, value) -> bool:
+    """An empty or default field is not written (citations always are)."""
+    return key != "citations" and (value is None or value == DEFAULTS.get(key))
 
 
 def _differs(item: dict, key: str, value) -> bool:
     """Whether writing `value` into an event (plain or ruamel) would change it."""
-    if key != "citations" and (value is None or value == DEFAULTS.get(key)):
+    if _left_out(key, value):
         return key in item and _yaml_value(item, key) != value
     return key not in item or _plain(item[key]) != value
 
@@ -122,7 +126,7 @@ def _set(item: CommentedMap, key: str, value) -> bool:
     """Write one field into an event map in place (its comments and position stay); False if unchanged."""
     if not _differs(item, key, value):
         return False
-    if key != "citations" and (value is None or value == DEFAULTS.get(key)):
+    if _left_out(key, value):
         del item[key]
     elif key in item:
         item[key] = commented(key, value)
@@ -303,6 +307,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
     files = {path: text for path, (text, _) in rendered.items()}
     files[state_path] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     report.written = write_all(files)
-    for timeline in docs.values():
-        remember(timeline.path, *rendered[timeline.path], timeline.cache)
+    for path in report.written:  # an unchanged file's reading is cached already
+        if path in rendered:
+            remember(path, *rendered[path], docs[path.stem].cache)
     return report
