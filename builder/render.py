@@ -269,7 +269,7 @@ class Site:
         return f"{self.sources_folder}/{source_id}/"
 
     def timeline_page(self, timeline: Timeline) -> str:
-        return f"timelines/{self.timeline_slugs[timeline.name]}/"
+        return self.list_page("timeline", timeline.name)
 
     def list_page(self, kind: str, key: str) -> str:
         """The folder of a list's first (or only) page: a timeline, an actor, a tag, or the sources."""
