@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -23,6 +24,40 @@ def inside(root: Path, path: Path) -> Path:
     if not resolved.is_relative_to(Path(root).resolve()):
         raise InputError(path, "points outside the project", "move the file into the project or remove the link")
     return resolved
+
+
+
+def under(path: str, folder: str) -> bool:
+    """Whether normalized absolute `path` lies inside normalized absolute `folder` (no '//' roots)."""
+    return not path.startswith("//") and not folder.startswith("//") and path.startswith(folder.rstrip("/") + "/")
+
+
+class ProjectFiles:
+    """inside() for many files: the project folder and each file's folder are resolved once, and a file only
+    when it is a symbolic link (resolving takes a system call per part of a path)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.resolved = str(self.root.resolve())
+        self.folders: dict[str, str] = {}
+
+    def check(self, path: Path) -> None:
+        """Nothing when `path` lies in the project; inside()'s error otherwise."""
+        parent, name = os.path.split(os.fspath(path))
+        if name not in ("", ".", ".."):
+            folder = self.folders.get(parent)
+            if folder is None:
+                folder = self.folders[parent] = str(Path(parent or ".").resolve())
+            where = os.path.join(folder, name)
+            try:
+                link = stat.S_ISLNK(os.lstat(where).st_mode)
+            except FileNotFoundError:
+                link = False
+            except OSError:
+                link = True  # inside() decides
+            if not link and (where == self.resolved or under(where, self.resolved)):
+                return
+        inside(self.root, path)  # a link, or outside the project: the whole check, and its error
 
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024

@@ -32,7 +32,7 @@ import yaml
 from tqdm import tqdm
 
 from .errors import InputError, InputErrors
-from .fileio import inside, read_text, write_all
+from .fileio import ProjectFiles, read_text, under, write_all
 from .model import EdtfDate, Source
 from .sentences import split_sentences
 from .sources import FIELDS, read_source, render_source
@@ -776,44 +776,20 @@ def _input_key(path: Path, root: Path) -> str:
 
 
 class _Project:
-    """inside() and _input_key() for many inputs: the project folder and each input folder are resolved
-    once, and a file only when it is a symbolic link (resolving takes a system call per part of a path)."""
+    """inside() and _input_key() for many inputs, each folder resolved once (see ProjectFiles)."""
 
     def __init__(self, root: Path):
         self.root = root
-        self.resolved = str(root.resolve())
+        self.files = ProjectFiles(root)
         self.base = os.path.abspath(root)
-        self.folders: dict[str, str] = {}
 
     def key(self, path: Path) -> str:
         """The input's path relative to the project; InputError, as inside() and _input_key() say it."""
-        self._inside(path)
+        self.files.check(path)
         absolute = os.path.abspath(path)
-        if _under(absolute, self.base):
+        if under(absolute, self.base):
             return absolute[len(self.base.rstrip("/")) + 1:]  # what Path.relative_to gives for normalized paths
         return _input_key(path, self.root)
-
-    def _inside(self, path: Path) -> None:
-        parent, name = os.path.split(os.fspath(path))
-        if name not in ("", ".", ".."):
-            folder = self.folders.get(parent)
-            if folder is None:
-                folder = self.folders[parent] = str(Path(parent or ".").resolve())
-            where = os.path.join(folder, name)
-            try:
-                link = stat.S_ISLNK(os.lstat(where).st_mode)
-            except FileNotFoundError:
-                link = False
-            except OSError:
-                link = True  # inside() decides
-            if not link and (where == self.resolved or _under(where, self.resolved)):
-                return
-        inside(self.root, path)  # a link, or outside the project: the whole check, and its error
-
-
-def _under(path: str, folder: str) -> bool:
-    """Whether normalized absolute `path` lies inside normalized absolute `folder` (no '//' roots)."""
-    return not path.startswith("//") and not folder.startswith("//") and path.startswith(folder.rstrip("/") + "/")
 
 
 def _expand(inputs: list[Path]) -> list[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError, yaml_problem
-from .fileio import atomic_write, read_text
+from .fileio import ProjectFiles, atomic_write, read_text
 from .model import EdtfDate, EdtfError, Source
 
 FIELDS = [f.name for f in fields(Source) if f.name not in ("id", "text")]
@@ -199,8 +199,10 @@ def load_sources(directory: Path, root: Path | None = None) -> dict[str, Source]
     directory = Path(directory)
     if not directory.is_dir():
         return {}
-    # A file that is no symbolic link lies where its folder does: the folder is checked against the
-    # project once, and only links one by one (a check resolves every part of the path).
-    folder_inside = root is None or directory.resolve().is_relative_to(Path(root).resolve())
-    return {p.stem: read_source(p, None if folder_inside and not p.is_symlink() else root)
-            for p in sorted(directory.glob("*.md"))}
+    files = ProjectFiles(root) if root is not None else None
+    records = {}
+    for path in sorted(directory.glob("*.md")):
+        if files is not None:
+            files.check(path)
+        records[path.stem] = read_source(path)
+    return records
