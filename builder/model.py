@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import total_ordering
+from typing import NamedTuple
 
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 # Northern-hemisphere meteorological seasons: (first month, last month); winter runs into the next year.
@@ -169,8 +170,7 @@ class EdtfDate:
         return self.text
 
 
-@dataclass(frozen=True)
-class Timex:
+class Timex(NamedTuple):  # a tuple: the tagger makes thousands per article
     """A temporal expression found in a text, normalized against the document's creation date.
 
     `value` is the TIMEX3 value ("2024-11-04", "2024-FA", "P7Y", "PRESENT_REF"); `edtf` is the calendar

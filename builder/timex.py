@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
+from re import _constants as op  # the standard parser's codes: what a pattern can begin with
 
 import yaml
 
@@ -83,9 +84,73 @@ def _spelled_year_regex(numbers: dict) -> str:
             rf"|(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<yy2>{_alternation(ones + teens)}))?")
 
 
+_DIGITS, _SPACES = set("0123456789"), set(" \t\n\r\f\v")
+
+
+def _first_chars(items) -> set[str] | None:
+    """The characters a parsed pattern can begin with (None: any); zero-width tests are passed over."""
+    chars, nullable = _first(items)
+    return None if chars is None or nullable else chars
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(the characters `items` can begin with or None for any, whether it can match the empty string)."""
+    out: set[str] = set()
+    for code, arg in items:
+        if code is op.LITERAL:
+            return out | {chr(arg)}, False
+        if code is op.IN:
+            for kind, value in arg:
+                if kind is op.LITERAL:
+                    out.add(chr(value))
+                elif kind is op.RANGE:
+                    out.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind is op.CATEGORY and value in (op.CATEGORY_DIGIT, op.CATEGORY_SPACE):
+                    out |= _DIGITS if value is op.CATEGORY_DIGIT else _SPACES
+                else:
+                    return None, False
+            return out, False
+        if code in (op.AT, op.ASSERT, op.ASSERT_NOT):
+            continue
+        if code is op.SUBPATTERN:
+            branches, least = [arg[3]], 1
+        elif code is op.BRANCH:
+            branches, least = arg[1], 1
+        elif code in (op.MAX_REPEAT, op.MIN_REPEAT, op.POSSESSIVE_REPEAT):
+            branches, least = [arg[2]], arg[0]
+        elif code is op.ATOMIC_GROUP:
+            branches, least = [arg], 1
+        else:
+            return None, False
+        empty = False
+        for branch in branches:
+            chars, nullable = _first(branch)
+            if chars is None:
+                return None, False
+            out |= chars
+            empty |= nullable
+        if least and not empty:
+            return out, False
+    return out, True
+
+
+class _Patterns:
+    """Alternatives of the grammar as one expression, compiled when first used: compiling every set of them
+    at import would take longer than tagging a hundred articles."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        self.match = re.compile(self.source).match
+        return self.match(text, pos)
+
+
 @dataclass
 class _Grammar:
-    regex: re.Pattern
+    scanner: re.Pattern  # where an expression can begin: right after the character it matches
+    at_start: re.Pattern  # the same test at the start of the text
+    by_first: dict[str, _Patterns]  # first character -> the patterns that can begin with it, in their order
     fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # alternative -> (group names, field names)
     handler: dict[str, str]  # alternative -> handler name
     data: dict
@@ -179,10 +244,20 @@ def grammar() -> _Grammar:
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
-    # case-sensitive over lower-cased text: the engine then skips alternatives by their first letter
+    # an expression begins after a character that is no part of a word: the engine skips to the next such
+    # character cheaply, and only there looks for a telling word
+    scanner = re.compile(r"[^\w'’]" + starts)
     # an expression does not end inside a word or a number; "2011-2012" is two years
-    regex = re.compile(r"(?<![\w'’])%s(?:%s)(?!\w|['’][a-rt-z]|-(?!(?:1[7-9]|20)\d\d(?!\d))\d)"
-                       % (starts, "|".join(alternatives)))
+    end = r"(?!\w|['’][a-rt-z]|-(?!(?:1[7-9]|20)\d\d(?!\d))\d)"
+    # at each place, only the patterns that can begin with its first character are tried, in their order
+    # (case-sensitive over lower-cased text)
+    firsts = [_first_chars(re._parser.parse(body)) for body in alternatives]
+    shared: dict[tuple[str, ...], _Patterns] = {}
+    by_first = {}
+    for char in set().union(*(f for f in firsts if f)) | {""}:  # "": any other character
+        chosen = tuple(body for body, f in zip(alternatives, firsts) if f is None or char in f)
+        if chosen:
+            by_first[char] = shared.setdefault(chosen, _Patterns("(?:%s)%s" % ("|".join(chosen), end)))
 
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
@@ -194,7 +269,7 @@ def grammar() -> _Grammar:
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
-    return _Grammar(regex, fields, handler, data, lookup, tense_cue, after, capitalized)
+    return _Grammar(scanner, re.compile(starts), by_first, fields, handler, data, lookup, tense_cue, after, capitalized)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -953,7 +1028,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     pos = 0
     lowered = _lower(text)
     while True:
-        hit = g.regex.search(lowered, pos)
+        hit = _next(g, lowered, pos)
         if hit is None:
             break
         alt = hit.lastgroup
@@ -1014,6 +1089,22 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
         pos = hit.end()
     return found
+
+
+def _next(g: _Grammar, lowered: str, pos: int) -> re.Match | None:
+    """The first expression that begins at or after `pos` (and not inside a word)."""
+    if pos == 0 and g.at_start.match(lowered):
+        hit = g.by_first.get(lowered[0], g.by_first.get("")).match(lowered)
+        if hit:
+            return hit
+    other = g.by_first.get("")
+    at = max(pos - 1, 0)  # the character before `pos` may be the one an expression follows
+    while place := g.scanner.search(lowered, at):
+        at = place.end()
+        patterns = g.by_first.get(lowered[at], other)
+        if patterns is not None and (hit := patterns.match(lowered, at)):
+            return hit
+    return None
 
 
 def _invalid_day(month: int, day: int) -> bool:
