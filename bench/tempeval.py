@@ -139,6 +139,7 @@ def run_search_dates(docs: list[Document]) -> tuple[dict[str, list[Span]], float
     from dateparser.search import search_dates
 
     out: dict[str, list[Span]] = {}
+    search_dates(docs[0].text, languages=["en"])  # warm-up: dateparser loads its language data on first use
     started = time.process_time()
     for doc in docs:
         base = datetime.fromisoformat(doc.creation_date)
