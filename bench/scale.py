@@ -292,7 +292,7 @@ def heideltime_throughput(sample: list) -> Row:
     sys.path.insert(0, str(REPO / "bench"))
     from heideltime_peer import heideltime_spans, in_scratch_folder, unavailable
 
-    if (why := unavailable()) is not None:
+    if (why := "--heideltime-sample 0" if not sample else unavailable()) is not None:
         return Row("HeidelTime 2.2.1", 0, note=f"skipped: {why}")
     kb = sum(len(s.text.encode()) for s in sample) / 1024
     found = 0
