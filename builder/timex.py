@@ -235,9 +235,10 @@ def grammar() -> _Grammar:
     # a telling word or digit among the next few; the engine skips every other position cheaply
     first = _vocabulary_words(data)
     weak = first & set(data["weak_start_words"])
-    # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
-    # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
-    before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
+    # a number starts an expression only as a year, a clock time or a slashed date, or before a unit, a month
+    # word or "times" ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
+    before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]}
+                            | {"times"})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
@@ -899,7 +900,15 @@ class _Resolver:
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _set(self, m, f, ref):
+        if f["set"] in self.g.data["adjective_sets"]:
+            word = re.match(r"\s+([a-z]+)", m.f["_after"])
+            if word and word[1] not in self.g.after["signals"] and word[1] not in ("and", "or", "but", "than"):
+                return None  # "its quarterly dividend": an adjective before its noun
         return "SET", self.L["set"][f["set"]], False
+
+    def _times(self, m, f, ref):
+        """'twice a year', 'three times a week': a SET of the unit (TIMEX3 would put the count in freq)."""
+        return "SET", _duration(1, _unit(f["unit"])), False
 
     def _every(self, m, f, ref):
         if f.get("weekday"):

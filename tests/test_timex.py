@@ -458,3 +458,26 @@ def test_a_time_repeated_in_another_zone_is_left_alone():
 
 def test_a_year_before_a_zone_name_stays_a_year():
     assert found("In 1999 EST rules applied.", MONDAY)["1999"][1] == "1999"
+
+
+# --- third round: phrasings of wire, business and sports news the rules had not seen --------------------------
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The index is rebalanced quarterly, the exchange said.", "quarterly", "P3M"),
+    ("Interest on the bonds is paid semiannually.", "semiannually", "P6M"),
+    ("The council meets twice a year in Geneva.", "twice a year", "P1Y"),
+    ("Patients must take the drug three times a day.", "three times a day", "P1D"),
+    ("The two leaders speak several times a week by phone.", "several times a week", "P1W"),
+    ("Trains on the line were cancelled 12 times a month last winter.", "12 times a month", "P1M"),
+])
+def test_frequencies_are_sets_with_their_count(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression] == ("SET", value, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The board raised its quarterly dividend to 12 cents a share.",
+    "Shares were ten times higher than at the float.",
+    "Once again the minister declined to comment.",
+])
+def test_set_words_that_are_not_sets(sentence):
+    assert [t.text for t in tag(sentence, MONDAY) if t.type == "SET"] == []
