@@ -290,6 +290,10 @@ def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
+# the units _shift counts in: the calendar has periods of them ("last week", "the previous decade"), not of a fortnight
+_PERIODS = frozenset({"day", "week", "weekend", "month", "quarter", "year", "decade", "century"})
+
+
 def _shift(ref: date, unit: str, n: int) -> str:
     """The period of `unit` that lies `n` units from the reference date, at that unit's precision."""
     if unit == "day":
@@ -430,12 +434,14 @@ def _unit(word: str) -> str:
 
 def _duration(n: float | None, unit: str) -> str:
     """TIMEX3 duration: 'P7Y', 'PT3H', 'P30Y' for three decades, 'PXY' for decades, 'P2Y6M' for two and a half years."""
-    letter, granularity = grammar().data["units"][unit]
+    data = grammar().data
+    if unit in data["unit_sizes"]:  # "half a century" is P50Y, "a fortnight" P2W
+        count, unit = data["unit_sizes"][unit]
+        n = None if n is None else n * count
+    letter, granularity = data["units"][unit]
     t = "T" if granularity == "time" else ""
     if n is None:
-        return "PXY" if unit == "decade" else f"P{t}X{letter}"
-    if unit == "decade" or (unit == "century" and n != int(n)):
-        n, letter = n * (10 if unit == "decade" else 100), "Y"  # "half a century" is P50Y
+        return f"P{t}X{letter}"
     if n == int(n):
         return f"P{t}{int(n)}{letter}"
     # a fraction goes to the next unit down
@@ -762,7 +768,7 @@ class _Resolver:
             return "DATE", next(base + timedelta(days=d) for d in steps
                                 if (base + timedelta(days=d)).isoweekday() == weekday).isoformat(), True
         unit = _unit(f["unit"])
-        if unit in ("second", "minute", "hour", "decade", "century"):
+        if unit not in _PERIODS:
             return None
         previous = _day_of(m.f["_previous"], unit)
         base = previous or ref
@@ -791,8 +797,8 @@ class _Resolver:
         anchor = self.L["anchor"][f["anchor"]]
         if unit in ("second", "minute", "hour"):
             return None
-        if unit in ("decade", "century") and anchor == -1:
-            return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years
+        if unit not in _PERIODS or (unit in ("decade", "century") and anchor == -1):
+            return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years, "the next fortnight" two weeks
         if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
             return "DURATION", _duration(1, unit), False  # "the year ended March 31"
         if anchor in ("the", "latest"):
@@ -840,6 +846,9 @@ class _Resolver:
             # "three days later", "a day earlier": TimeML marks the duration, "later" is its signal (tag() trims
             # it); "a year earlier" in a results report names the year-ago period
             return "DURATION", _duration(n, unit), False
+        if n is not None and unit in self.g.data["unit_sizes"]:  # "a decade ago" is ten years back
+            count, unit = self.g.data["unit_sizes"][unit]
+            n *= count
         if n is None or n != int(n) or unit in ("second", "minute", "hour"):
             return ("DATE", "PAST_REF" if back else "FUTURE_REF", True) if unit not in ("second", "minute", "hour") else None
         if ref is None:
@@ -847,8 +856,6 @@ class _Resolver:
         shift = unit if unit != "weekend" else "week"
         if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
             shift, n = "quarter", 5  # "up from $10 million a year ago": the latest ended quarter, a year back
-        if unit == "decade":
-            shift, n = "year", n * 10
         return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True
 
     def _duration(self, m, f, ref):
@@ -935,7 +942,8 @@ class _Resolver:
         return "DATE", "FUTURE_REF", False
 
     def _reference(self, m, f, ref):
-        return "DATE", self.L["reference"][f["reference"]], False
+        value = self.L["reference"][f["reference"]]
+        return "DATE" if value.endswith("_REF") else "DURATION", value, False
 
     def _after_word(self, m, table: str) -> bool:
         """Whether the expression follows one of the words of a vocabulary table."""

@@ -481,3 +481,21 @@ def test_frequencies_are_sets_with_their_count(sentence, expression, value):
 ])
 def test_set_words_that_are_not_sets(sentence):
     assert [t.text for t in tag(sentence, MONDAY) if t.type == "SET"] == []
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    ("The ferry service will be suspended for a fortnight during repairs.", "a fortnight", "DURATION", "P2W"),
+    ("Sales have slumped over the past fortnight, the retailer said.", "the past fortnight", "DURATION", "P2W"),
+    ("The striker was injured a fortnight ago against Leeds.", "a fortnight ago", "DATE", "2013-W10"),
+    ("It is the party's worst result in a quarter century.", "a quarter century", "DURATION", "P25Y"),
+    ("The plant closed after more than a quarter-century of operation.", "more than a quarter-century", "DURATION", "P25Y"),
+    ("The family has farmed the valley for a century.", "a century", "DURATION", "P100Y"),
+    ("Investors may have to wait a while for a recovery.", "a while", "DURATION", "PXX"),
+    ("The coach quit a while ago, the club said.", "a while ago", "DATE", "PAST_REF"),
+])
+def test_durations_in_other_words(sentence, expression, type_, value):
+    assert found(sentence, MONDAY)[expression][:2] == (type_, value)
+
+
+def test_a_quarter_of_something_is_no_duration():
+    assert [t.text for t in tag("Turnout fell by a quarter of the 2009 level.", MONDAY)] == ["2009"]
