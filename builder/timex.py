@@ -477,8 +477,9 @@ class _Resolver:
         self.g = g
         self.L = g.lookup
 
-    def __call__(self, m: _Match, ref: date | None) -> tuple[str, str, bool] | None:
-        """(type, value, relative) or None when the match is not a temporal expression after all."""
+    def __call__(self, m: _Match, ref: date | None) -> tuple | None:
+        """(type, value, relative), with an EDTF when the value alone does not give it, or None when the match
+        is not a temporal expression after all."""
         return getattr(self, "_" + m.kind)(m, m.f, ref)
 
     # -- absolute dates ----------------------------------------------------------------------------
@@ -652,6 +653,12 @@ class _Resolver:
             earlier = re.search(r"(?<![\d-])((?:1[7-9]|20)\d\d)[-–]$", m.f["_before"])
             if not earlier or not 0 < int(f["year"]) - int(earlier[1]) <= 30:
                 return None  # a phone number: "555-2024", "(202) 1990"; but "2011-2012" is a range of years
+        if f.get("yy"):  # "the 1998-99 season", "fiscal 2019/20": one span over both years, named by the first
+            last = int(f["year"][:2] + f["yy"])
+            last += 100 if last <= int(f["year"]) else 0
+            if last - int(f["year"]) > 10:
+                return None
+            return "DATE", f["year"], False, f"{f['year']}/{last}"
         return "DATE", f["year"], False
 
     def _spelled_year(self, m, f, ref):
@@ -1141,28 +1148,33 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _edtf(out: tuple) -> str | None:
+    """The EDTF of a handler's (type, value, relative[, edtf]): its own when it gives one ("1998-99" is 1998/1999)."""
+    return out[3] if len(out) > 3 else edtf_of(out[1])
+
+
 def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
     """(type, value, edtf, relative, anchor) against a stated, an inferred, or no creation date."""
     if ref.low is None:
         out = resolve(m, None)
         if out is None:
             return None
-        kind, value, relative = out
-        return kind, value, (None if relative else edtf_of(value)), relative, "" if relative else "absolute"
+        kind, value, relative = out[:3]
+        return kind, value, (None if relative else _edtf(out)), relative, "" if relative else "absolute"
     if not ref.uncertain:
         out = resolve(m, ref.low)
         if out is None:
             return None
-        kind, value, relative = out
-        edtf = edtf_of(value) if kind in ("DATE", "TIME") else None
+        kind, value, relative = out[:3]
+        edtf = _edtf(out) if kind in ("DATE", "TIME") else None
         return kind, value, edtf, relative, "dct" if relative else "absolute"
     # inferred creation date: resolve at both ends of its interval and keep what they agree on
     low, high = resolve(m, ref.low), resolve(m, ref.high)
     if low is None or high is None:
         return None
-    kind, value, relative = low
+    kind, value, relative = low[:3]
     if not relative:
-        return kind, value, edtf_of(value) if kind in ("DATE", "TIME") else None, False, "absolute"
+        return kind, value, _edtf(low) if kind in ("DATE", "TIME") else None, False, "absolute"
     whole_year = (ref.low.month, ref.low.day, ref.high.month, ref.high.day) == (1, 1, 12, 31)
     if low[1] != high[1] and m.kind in ("month", "season", "quarter") and whole_year and ref.low.year == ref.high.year:
         # a year-less month or season in an article of a known year (but not month): that year

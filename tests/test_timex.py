@@ -499,3 +499,24 @@ def test_durations_in_other_words(sentence, expression, type_, value):
 
 def test_a_quarter_of_something_is_no_duration():
     assert [t.text for t in tag("Turnout fell by a quarter of the 2009 level.", MONDAY)] == ["2009"]
+
+
+@pytest.mark.parametrize("sentence, expression, value, edtf", [
+    # a split year, as seasons and fiscal years are written: one span, named by its first year
+    ("He scored 31 goals in the 2011-12 season.", "2011-12", "2011", "2011/2012"),
+    ("The state's budget for fiscal 2012-13 was cut.", "fiscal 2012-13", "2012", "2012/2013"),
+    ("Tax receipts fell in the 2012/13 financial year.", "the 2012/13 financial year", "2012", "2012/2013"),
+    ("The club last won the title in 1999-2000.", "1999", "1999", "1999"),  # a four-digit end: two years
+    ("Revenue rose 9% in the 2012 fiscal year.", "the 2012 fiscal year", "2012", "2012"),
+    # the decade before the creation date's (or the date spoken of last), not the last ten years
+    ("Growth averaged 2% in the previous decade.", "the previous decade", "200", "2000/2009"),
+    ("Growth has averaged 2% over the past decade.", "the past decade", "P10Y", None),
+])
+def test_split_years_fiscal_years_and_decades(sentence, expression, value, edtf):
+    assert found(sentence, MONDAY)[expression][1:] == (value, edtf)
+    if edtf:
+        assert EdtfDate.parse(edtf)
+
+
+def test_a_year_and_month_is_no_split_year():
+    assert [t.text for t in tag("Call the office at 2012-11 for details.", MONDAY)] == []
