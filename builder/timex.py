@@ -158,6 +158,7 @@ class _Grammar:
     tense_cue: re.Pattern  # a "future" or "past" cue, in lower-cased text
     after: dict[str, frozenset[str]]  # table -> its words, lower-cased, one space between words
     capitalized: frozenset[str]  # words that are a date only when capitalized ("May")
+    results_cue: re.Pattern  # a word of a results report, in lower-cased text
 
 
 @lru_cache(maxsize=1)
@@ -270,7 +271,9 @@ def grammar() -> _Grammar:
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
-    return _Grammar(scanner, re.compile(starts), by_first, fields, handler, data, lookup, tense_cue, after, capitalized)
+    results_cue = re.compile(r"(?:\b(?:%s)\b|%%)" % _alternation(data["results_words"]))
+    return _Grammar(scanner, re.compile(starts), by_first, fields, handler, data, lookup, tense_cue, after, capitalized,
+                    results_cue)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -535,6 +538,18 @@ class _Resolver:
             return out and ("DATE", "XXXX-WXX", True)
         return "DATE", _week_value(date.fromisoformat(out[1])), out[2]
 
+    def _week_in_month(self, m, f, ref):
+        """'the first week of March', 'the last week of May': the week holding the month's first (last) Thursday,
+        ISO 8601's rule for the month a week belongs to."""
+        out = self._month(m, dict(f, anchor=f.get("anchor") or "the"), ref)  # "week of May" is the month, not Theresa May
+        if out is None or out[1].startswith("X"):
+            return out and ("DATE", "XXXX-WXX", True)
+        first = date(int(out[1][:4]), int(out[1][5:7]), 1)
+        thursdays = [first + timedelta(days=(4 - first.isoweekday()) % 7 + 7 * k) for k in range(5)]
+        thursdays = [t for t in thursdays if t.month == first.month]
+        n = int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else len(thursdays)
+        return ("DATE", _week_value(thursdays[n - 1]), out[2]) if n <= len(thursdays) else None
+
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
         pos = self.L["pos"].get(f.get("pos", ""), "")
@@ -598,12 +613,14 @@ class _Resolver:
         return "DATE", f"{year}-{code}", True
 
     def _quarter(self, m, f, ref):
-        n = int(self.L["ordinal"][f["ordinal"]])
         letter = "Q" if f["qh"].startswith("quarter") else "H"
+        n = int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else 4 if letter == "Q" else 2  # "the final quarter of"
         if n > (4 if letter == "Q" else 2):
             return None
         if "year" in f:
             return "DATE", f"{f['year']}-{letter}{n}", False
+        if letter == "H" and not f.get("rel") and not self.g.results_cue.search(m.f["_sentence"]):
+            return None  # "a goal in the second half": a half of a match, not of a year
         if ref is None:
             return "DATE", f"XXXX-{letter}{n}", True
         year = self._year_of(f, ref)
@@ -1038,7 +1055,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
@@ -1079,7 +1096,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
-        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago") else ""
+        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter") else ""
         possessive = text[end - 2:end] in ("'s", "’s")
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"

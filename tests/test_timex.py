@@ -520,3 +520,26 @@ def test_split_years_fiscal_years_and_decades(sentence, expression, value, edtf)
 
 def test_a_year_and_month_is_no_split_year():
     assert [t.text for t in tag("Call the office at 2012-11 for details.", MONDAY)] == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a half of the year in a results report; the latest such half that has begun (Monday 18 March 2013)
+    ("Net profit rose 8% in the first half, the bank said.", "the first half", "2013-H1"),
+    ("Exports slowed in the second half as demand fell.", "the second half", "2012-H2"),
+    ("Analysts expect a recovery in the second half of the year.", "the second half of the year", "2013-H2"),
+    ("Costs will rise in the final quarter of 2013.", "the final quarter of 2013", "2013-Q4"),
+    # a week of a month: the week of its first (n-th, last) Thursday
+    ("The vote is set for the first week of April.", "the first week of April", "2013-W14"),
+    ("Flooding hit the region in the last week of February.", "the last week of February", "2013-W09"),
+    ("The fair opens in the third week of May 2014.", "the third week of May 2014", "2014-W20"),
+])
+def test_halves_and_weeks_of_a_month(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Arsenal scored twice in the second half to beat Chelsea.",
+    "He was sent off for a second yellow card early in the first half.",
+])
+def test_a_half_of_a_match_is_no_date(sentence):
+    assert [t.text for t in tag(sentence, MONDAY)] == []
