@@ -826,8 +826,8 @@ class _Resolver:
         if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
             return "DURATION", _duration(1, unit), False  # "the year ended March 31"
         if anchor in ("the", "latest"):
-            if unit in ("day", "week", "month") and not f.get("pos"):
-                return None  # "the day" alone refers back to a date we do not track
+            if unit in ("day", "week", "month") and not f.get("pos") or unit == "day" and f.get("pos", "").endswith(" in"):
+                return None  # "the day" alone, or "later in the day", refers back to a date we do not track
             # "the quarter" of a results report is the latest one that has ended
             anchor = -1 if unit == "quarter" else 0
         if ref is None:

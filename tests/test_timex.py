@@ -543,3 +543,16 @@ def test_halves_and_weeks_of_a_month(sentence, expression, value):
 ])
 def test_a_half_of_a_match_is_no_date(sentence):
     assert [t.text for t in tag(sentence, MONDAY)] == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The minister is due to announce the cuts later in the week.", "later in the week", "2013-W12"),
+    ("Shares fell sharply earlier in the year, before recovering.", "earlier in the year", "2013"),
+    ("I saw him at the station the other day, the witness said.", "the other day", "PAST_REF"),
+])
+def test_positions_inside_a_period_and_the_other_day(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][1] == value
+
+
+def test_later_in_the_day_is_left_to_the_story():
+    assert [t.text for t in tag("The envoy flew on to Nairobi later in the day.", MONDAY)] == []
