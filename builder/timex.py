@@ -884,6 +884,8 @@ class _Resolver:
 
     def _duration(self, m, f, ref):
         unit = _unit(f["unit"])
+        if f.get("times"):
+            return self._times(m, f, ref)
         n = _number(f["num"]) if f.get("num") else None
         if f.get("half") or f.get("half2"):
             n = (n or 0) + 0.5
@@ -915,6 +917,8 @@ class _Resolver:
         return "DURATION", _duration(n, unit), False
 
     def _vague_duration(self, m, f, ref):
+        if f.get("times"):
+            return self._times(m, f, ref)
         if f["vague"] == "many" and re.search(r"\bas\s+$", m.f["_before"], re.IGNORECASE):
             return None  # "the second in as many weeks" counts, it does not last
         return "DURATION", _duration(None, _unit(f["unit"])), False
