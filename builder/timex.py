@@ -158,6 +158,7 @@ class _Grammar:
     tense_cue: re.Pattern  # a "future" or "past" cue, in lower-cased text
     after: dict[str, frozenset[str]]  # table -> its words, lower-cased, one space between words
     capitalized: frozenset[str]  # words that are a date only when capitalized ("May")
+    results_cue: re.Pattern  # a word of a results report, in lower-cased text
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +236,10 @@ def grammar() -> _Grammar:
     # a telling word or digit among the next few; the engine skips every other position cheaply
     first = _vocabulary_words(data)
     weak = first & set(data["weak_start_words"])
-    # a number starts an expression only as a year, a clock time or a slashed date, or before a unit or a month
-    # word ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
-    before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]})
+    # a number starts an expression only as a year, a clock time or a slashed date, or before a unit, a month
+    # word or "times" ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
+    before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]}
+                            | {"times"})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
@@ -269,7 +271,9 @@ def grammar() -> _Grammar:
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
-    return _Grammar(scanner, re.compile(starts), by_first, fields, handler, data, lookup, tense_cue, after, capitalized)
+    results_cue = re.compile(r"(?:\b(?:%s)\b|%%)" % _alternation(data["results_words"]))
+    return _Grammar(scanner, re.compile(starts), by_first, fields, handler, data, lookup, tense_cue, after, capitalized,
+                    results_cue)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -287,6 +291,10 @@ def _week_value(day: date) -> str:
 
 def _quarter(month: int) -> int:
     return (month - 1) // 3 + 1
+
+
+# the units _shift counts in: the calendar has periods of them ("last week", "the previous decade"), not of a fortnight
+_PERIODS = frozenset({"day", "week", "weekend", "month", "quarter", "year", "decade", "century"})
 
 
 def _shift(ref: date, unit: str, n: int) -> str:
@@ -429,12 +437,14 @@ def _unit(word: str) -> str:
 
 def _duration(n: float | None, unit: str) -> str:
     """TIMEX3 duration: 'P7Y', 'PT3H', 'P30Y' for three decades, 'PXY' for decades, 'P2Y6M' for two and a half years."""
-    letter, granularity = grammar().data["units"][unit]
+    data = grammar().data
+    if unit in data["unit_sizes"]:  # "half a century" is P50Y, "a fortnight" P2W
+        count, unit = data["unit_sizes"][unit]
+        n = None if n is None else n * count
+    letter, granularity = data["units"][unit]
     t = "T" if granularity == "time" else ""
     if n is None:
-        return "PXY" if unit == "decade" else f"P{t}X{letter}"
-    if unit == "decade" or (unit == "century" and n != int(n)):
-        n, letter = n * (10 if unit == "decade" else 100), "Y"  # "half a century" is P50Y
+        return f"P{t}X{letter}"
     if n == int(n):
         return f"P{t}{int(n)}{letter}"
     # a fraction goes to the next unit down
@@ -470,8 +480,9 @@ class _Resolver:
         self.g = g
         self.L = g.lookup
 
-    def __call__(self, m: _Match, ref: date | None) -> tuple[str, str, bool] | None:
-        """(type, value, relative) or None when the match is not a temporal expression after all."""
+    def __call__(self, m: _Match, ref: date | None) -> tuple | None:
+        """(type, value, relative), with an EDTF when the value alone does not give it, or None when the match
+        is not a temporal expression after all."""
         return getattr(self, "_" + m.kind)(m, m.f, ref)
 
     # -- absolute dates ----------------------------------------------------------------------------
@@ -526,6 +537,18 @@ class _Resolver:
         if out is None or out[1].startswith("X"):
             return out and ("DATE", "XXXX-WXX", True)
         return "DATE", _week_value(date.fromisoformat(out[1])), out[2]
+
+    def _week_in_month(self, m, f, ref):
+        """'the first week of March', 'the last week of May': the week holding the month's first (last) Thursday,
+        ISO 8601's rule for the month a week belongs to."""
+        out = self._month(m, dict(f, anchor=f.get("anchor") or "the"), ref)  # "week of May" is the month, not Theresa May
+        if out is None or out[1].startswith("X"):
+            return out and ("DATE", "XXXX-WXX", True)
+        first = date(int(out[1][:4]), int(out[1][5:7]), 1)
+        thursdays = [first + timedelta(days=(4 - first.isoweekday()) % 7 + 7 * k) for k in range(5)]
+        thursdays = [t for t in thursdays if t.month == first.month]
+        n = int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else len(thursdays)
+        return ("DATE", _week_value(thursdays[n - 1]), out[2]) if n <= len(thursdays) else None
 
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
@@ -590,12 +613,14 @@ class _Resolver:
         return "DATE", f"{year}-{code}", True
 
     def _quarter(self, m, f, ref):
-        n = int(self.L["ordinal"][f["ordinal"]])
         letter = "Q" if f["qh"].startswith("quarter") else "H"
+        n = int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else 4 if letter == "Q" else 2  # "the final quarter of"
         if n > (4 if letter == "Q" else 2):
             return None
         if "year" in f:
             return "DATE", f"{f['year']}-{letter}{n}", False
+        if letter == "H" and not f.get("rel") and not self.g.results_cue.search(m.f["_sentence"]):
+            return None  # "a goal in the second half": a half of a match, not of a year
         if ref is None:
             return "DATE", f"XXXX-{letter}{n}", True
         year = self._year_of(f, ref)
@@ -645,6 +670,12 @@ class _Resolver:
             earlier = re.search(r"(?<![\d-])((?:1[7-9]|20)\d\d)[-–]$", m.f["_before"])
             if not earlier or not 0 < int(f["year"]) - int(earlier[1]) <= 30:
                 return None  # a phone number: "555-2024", "(202) 1990"; but "2011-2012" is a range of years
+        if f.get("yy"):  # "the 1998-99 season", "fiscal 2019/20": one span over both years, named by the first
+            last = int(f["year"][:2] + f["yy"])
+            last += 100 if last <= int(f["year"]) else 0
+            if last - int(f["year"]) > 10:
+                return None
+            return "DATE", f["year"], False, f"{f['year']}/{last}"
         return "DATE", f["year"], False
 
     def _spelled_year(self, m, f, ref):
@@ -761,7 +792,7 @@ class _Resolver:
             return "DATE", next(base + timedelta(days=d) for d in steps
                                 if (base + timedelta(days=d)).isoweekday() == weekday).isoformat(), True
         unit = _unit(f["unit"])
-        if unit in ("second", "minute", "hour", "decade", "century"):
+        if unit not in _PERIODS:
             return None
         previous = _day_of(m.f["_previous"], unit)
         base = previous or ref
@@ -790,13 +821,13 @@ class _Resolver:
         anchor = self.L["anchor"][f["anchor"]]
         if unit in ("second", "minute", "hour"):
             return None
-        if unit in ("decade", "century") and anchor == -1:
-            return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years
+        if unit not in _PERIODS or (unit in ("decade", "century") and anchor == -1):
+            return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years, "the next fortnight" two weeks
         if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
             return "DURATION", _duration(1, unit), False  # "the year ended March 31"
         if anchor in ("the", "latest"):
-            if unit in ("day", "week", "month") and not f.get("pos"):
-                return None  # "the day" alone refers back to a date we do not track
+            if unit in ("day", "week", "month") and not f.get("pos") or unit == "day" and f.get("pos", "").endswith(" in"):
+                return None  # "the day" alone, or "later in the day", refers back to a date we do not track
             # "the quarter" of a results report is the latest one that has ended
             anchor = -1 if unit == "quarter" else 0
         if ref is None:
@@ -839,6 +870,9 @@ class _Resolver:
             # "three days later", "a day earlier": TimeML marks the duration, "later" is its signal (tag() trims
             # it); "a year earlier" in a results report names the year-ago period
             return "DURATION", _duration(n, unit), False
+        if n is not None and unit in self.g.data["unit_sizes"]:  # "a decade ago" is ten years back
+            count, unit = self.g.data["unit_sizes"][unit]
+            n *= count
         if n is None or n != int(n) or unit in ("second", "minute", "hour"):
             return ("DATE", "PAST_REF" if back else "FUTURE_REF", True) if unit not in ("second", "minute", "hour") else None
         if ref is None:
@@ -846,12 +880,12 @@ class _Resolver:
         shift = unit if unit != "weekend" else "week"
         if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
             shift, n = "quarter", 5  # "up from $10 million a year ago": the latest ended quarter, a year back
-        if unit == "decade":
-            shift, n = "year", n * 10
         return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True
 
     def _duration(self, m, f, ref):
         unit = _unit(f["unit"])
+        if f.get("times"):
+            return self._times(m, f, ref)
         n = _number(f["num"]) if f.get("num") else None
         if f.get("half") or f.get("half2"):
             n = (n or 0) + 0.5
@@ -883,6 +917,8 @@ class _Resolver:
         return "DURATION", _duration(n, unit), False
 
     def _vague_duration(self, m, f, ref):
+        if f.get("times"):
+            return self._times(m, f, ref)
         if f["vague"] == "many" and re.search(r"\bas\s+$", m.f["_before"], re.IGNORECASE):
             return None  # "the second in as many weeks" counts, it does not last
         return "DURATION", _duration(None, _unit(f["unit"])), False
@@ -899,7 +935,15 @@ class _Resolver:
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _set(self, m, f, ref):
+        if f["set"] in self.g.data["adjective_sets"]:
+            word = re.match(r"\s+([a-z]+)", m.f["_after"])
+            if word and word[1] not in self.g.after["signals"] and word[1] not in ("and", "or", "but", "than"):
+                return None  # "its quarterly dividend": an adjective before its noun
         return "SET", self.L["set"][f["set"]], False
+
+    def _times(self, m, f, ref):
+        """'twice a year', 'three times a week': a SET of the unit (TIMEX3 would put the count in freq)."""
+        return "SET", _duration(1, _unit(f["unit"])), False
 
     def _every(self, m, f, ref):
         if f.get("weekday"):
@@ -926,7 +970,8 @@ class _Resolver:
         return "DATE", "FUTURE_REF", False
 
     def _reference(self, m, f, ref):
-        return "DATE", self.L["reference"][f["reference"]], False
+        value = self.L["reference"][f["reference"]]
+        return "DATE" if value.endswith("_REF") else "DURATION", value, False
 
     def _after_word(self, m, table: str) -> bool:
         """Whether the expression follows one of the words of a vocabulary table."""
@@ -1014,7 +1059,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
@@ -1055,7 +1100,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
-        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago") else ""
+        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter") else ""
         possessive = text[end - 2:end] in ("'s", "’s")
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"
@@ -1124,28 +1169,33 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _edtf(out: tuple) -> str | None:
+    """The EDTF of a handler's (type, value, relative[, edtf]): its own when it gives one ("1998-99" is 1998/1999)."""
+    return out[3] if len(out) > 3 else edtf_of(out[1])
+
+
 def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
     """(type, value, edtf, relative, anchor) against a stated, an inferred, or no creation date."""
     if ref.low is None:
         out = resolve(m, None)
         if out is None:
             return None
-        kind, value, relative = out
-        return kind, value, (None if relative else edtf_of(value)), relative, "" if relative else "absolute"
+        kind, value, relative = out[:3]
+        return kind, value, (None if relative else _edtf(out)), relative, "" if relative else "absolute"
     if not ref.uncertain:
         out = resolve(m, ref.low)
         if out is None:
             return None
-        kind, value, relative = out
-        edtf = edtf_of(value) if kind in ("DATE", "TIME") else None
+        kind, value, relative = out[:3]
+        edtf = _edtf(out) if kind in ("DATE", "TIME") else None
         return kind, value, edtf, relative, "dct" if relative else "absolute"
     # inferred creation date: resolve at both ends of its interval and keep what they agree on
     low, high = resolve(m, ref.low), resolve(m, ref.high)
     if low is None or high is None:
         return None
-    kind, value, relative = low
+    kind, value, relative = low[:3]
     if not relative:
-        return kind, value, edtf_of(value) if kind in ("DATE", "TIME") else None, False, "absolute"
+        return kind, value, _edtf(low) if kind in ("DATE", "TIME") else None, False, "absolute"
     whole_year = (ref.low.month, ref.low.day, ref.high.month, ref.high.day) == (1, 1, 12, 31)
     if low[1] != high[1] and m.kind in ("month", "season", "quarter") and whole_year and ref.low.year == ref.high.year:
         # a year-less month or season in an article of a known year (but not month): that year

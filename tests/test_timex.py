@@ -458,3 +458,101 @@ def test_a_time_repeated_in_another_zone_is_left_alone():
 
 def test_a_year_before_a_zone_name_stays_a_year():
     assert found("In 1999 EST rules applied.", MONDAY)["1999"][1] == "1999"
+
+
+# --- third round: phrasings of wire, business and sports news the rules had not seen --------------------------
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The index is rebalanced quarterly, the exchange said.", "quarterly", "P3M"),
+    ("Interest on the bonds is paid semiannually.", "semiannually", "P6M"),
+    ("The council meets twice a year in Geneva.", "twice a year", "P1Y"),
+    ("Patients must take the drug three times a day.", "three times a day", "P1D"),
+    ("The two leaders speak several times a week by phone.", "several times a week", "P1W"),
+    ("Trains on the line were cancelled 12 times a month last winter.", "12 times a month", "P1M"),
+])
+def test_frequencies_are_sets_with_their_count(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression] == ("SET", value, None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The board raised its quarterly dividend to 12 cents a share.",
+    "Shares were ten times higher than at the float.",
+    "Once again the minister declined to comment.",
+])
+def test_set_words_that_are_not_sets(sentence):
+    assert [t.text for t in tag(sentence, MONDAY) if t.type == "SET"] == []
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    ("The ferry service will be suspended for a fortnight during repairs.", "a fortnight", "DURATION", "P2W"),
+    ("Sales have slumped over the past fortnight, the retailer said.", "the past fortnight", "DURATION", "P2W"),
+    ("The striker was injured a fortnight ago against Leeds.", "a fortnight ago", "DATE", "2013-W10"),
+    ("It is the party's worst result in a quarter century.", "a quarter century", "DURATION", "P25Y"),
+    ("The plant closed after more than a quarter-century of operation.", "more than a quarter-century", "DURATION", "P25Y"),
+    ("The family has farmed the valley for a century.", "a century", "DURATION", "P100Y"),
+    ("Investors may have to wait a while for a recovery.", "a while", "DURATION", "PXX"),
+    ("The coach quit a while ago, the club said.", "a while ago", "DATE", "PAST_REF"),
+])
+def test_durations_in_other_words(sentence, expression, type_, value):
+    assert found(sentence, MONDAY)[expression][:2] == (type_, value)
+
+
+def test_a_quarter_of_something_is_no_duration():
+    assert [t.text for t in tag("Turnout fell by a quarter of the 2009 level.", MONDAY)] == ["2009"]
+
+
+@pytest.mark.parametrize("sentence, expression, value, edtf", [
+    # a split year, as seasons and fiscal years are written: one span, named by its first year
+    ("He scored 31 goals in the 2011-12 season.", "2011-12", "2011", "2011/2012"),
+    ("The state's budget for fiscal 2012-13 was cut.", "fiscal 2012-13", "2012", "2012/2013"),
+    ("Tax receipts fell in the 2012/13 financial year.", "the 2012/13 financial year", "2012", "2012/2013"),
+    ("The club last won the title in 1999-2000.", "1999", "1999", "1999"),  # a four-digit end: two years
+    ("Revenue rose 9% in the 2012 fiscal year.", "the 2012 fiscal year", "2012", "2012"),
+    # the decade before the creation date's (or the date spoken of last), not the last ten years
+    ("Growth averaged 2% in the previous decade.", "the previous decade", "200", "2000/2009"),
+    ("Growth has averaged 2% over the past decade.", "the past decade", "P10Y", None),
+])
+def test_split_years_fiscal_years_and_decades(sentence, expression, value, edtf):
+    assert found(sentence, MONDAY)[expression][1:] == (value, edtf)
+    if edtf:
+        assert EdtfDate.parse(edtf)
+
+
+def test_a_year_and_month_is_no_split_year():
+    assert [t.text for t in tag("Call the office at 2012-11 for details.", MONDAY)] == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a half of the year in a results report; the latest such half that has begun (Monday 18 March 2013)
+    ("Net profit rose 8% in the first half, the bank said.", "the first half", "2013-H1"),
+    ("Exports slowed in the second half as demand fell.", "the second half", "2012-H2"),
+    ("Analysts expect a recovery in the second half of the year.", "the second half of the year", "2013-H2"),
+    ("Costs will rise in the final quarter of 2013.", "the final quarter of 2013", "2013-Q4"),
+    # a week of a month: the week of its first (n-th, last) Thursday
+    ("The vote is set for the first week of April.", "the first week of April", "2013-W14"),
+    ("Flooding hit the region in the last week of February.", "the last week of February", "2013-W09"),
+    ("The fair opens in the third week of May 2014.", "the third week of May 2014", "2014-W20"),
+])
+def test_halves_and_weeks_of_a_month(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Arsenal scored twice in the second half to beat Chelsea.",
+    "He was sent off for a second yellow card early in the first half.",
+])
+def test_a_half_of_a_match_is_no_date(sentence):
+    assert [t.text for t in tag(sentence, MONDAY)] == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The minister is due to announce the cuts later in the week.", "later in the week", "2013-W12"),
+    ("Shares fell sharply earlier in the year, before recovering.", "earlier in the year", "2013"),
+    ("I saw him at the station the other day, the witness said.", "the other day", "PAST_REF"),
+])
+def test_positions_inside_a_period_and_the_other_day(sentence, expression, value):
+    assert found(sentence, MONDAY)[expression][1] == value
+
+
+def test_later_in_the_day_is_left_to_the_story():
+    assert [t.text for t in tag("The envoy flew on to Nairobi later in the day.", MONDAY)] == []
