@@ -1138,16 +1138,18 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
 
 def _next(g: _Grammar, lowered: str, pos: int) -> re.Match | None:
     """The first expression that begins at or after `pos` (and not inside a word)."""
-    if pos == 0 and g.at_start.match(lowered):
-        hit = g.by_first.get(lowered[0], g.by_first.get("")).match(lowered)
-        if hit:
-            return hit
     other = g.by_first.get("")
-    at = max(pos - 1, 0)  # the character before `pos` may be the one an expression follows
-    while place := g.scanner.search(lowered, at):
-        at = place.end()
-        patterns = g.by_first.get(lowered[at], other)
-        if patterns is not None and (hit := patterns.match(lowered, at)):
+
+    def at(place: int) -> re.Match | None:
+        patterns = g.by_first.get(lowered[place:place + 1], other)
+        return patterns.match(lowered, place) if patterns is not None else None
+
+    if pos == 0 and g.at_start.match(lowered) and (hit := at(0)):
+        return hit
+    place = max(pos - 1, 0)  # the character before `pos` may be the one an expression follows
+    while found := g.scanner.search(lowered, place):
+        place = found.end()
+        if hit := at(place):
             return hit
     return None
 
