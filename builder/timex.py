@@ -264,8 +264,9 @@ def grammar() -> _Grammar:
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     # one pass finds both kinds; at the same place a future cue wins ("will have")
-    tense_cue = re.compile(r"\b(?:(?P<future>%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
-                           % (_alternation(tense["future"]), _alternation(tense["past"]), not_past))
+    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
+                           % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past"]),
+                              not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
              for table in ("signals", "season_signals", "not_year_after")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."

@@ -556,3 +556,14 @@ def test_positions_inside_a_period_and_the_other_day(sentence, expression, value
 
 def test_later_in_the_day_is_left_to_the_story():
     assert [t.text for t in tag("The envoy flew on to Nairobi later in the day.", MONDAY)] == []
+
+
+# --- third round: future passives, parts of days, days of the month, years' parts ---------------------------
+
+@pytest.mark.parametrize("sentence, expression, edtf", [
+    ("The runoff will be held in November, the electoral commission said.", "November", "2024-11"),
+    ("Exchanges will be closed on Good Friday, the operator said.", "Good Friday", "2024-03-29"),
+    ("The first round was held in November.", "November", "2023-11"),  # a past passive stays past
+])
+def test_a_future_passive_points_ahead(sentence, expression, edtf):
+    assert found(sentence, "2024-03-13")[expression][2] == edtf
