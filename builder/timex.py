@@ -199,7 +199,7 @@ def grammar() -> _Grammar:
         # the second day of a range is no count of something ("on May 3 and 4 others")
         "DAY2": r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d|\d|%|\s+(?:others?|people|percent|per\s+cent|more|times"
                 r"|of\s+(?:the|them|those|these)|hundred|thousand|[mb]illion)\b)",
-        "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|['’]s\b)",
+        "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b)",
         "NUM": rf"(?P<num>{_word_number_regex(data['numbers'])})",
         "SPELLED_YEAR": _spelled_year_regex(data["numbers"]),
         "DECADE_WORD": rf"(?P<decade_word>{_alternation(data['decade_words'])})",
@@ -1102,7 +1102,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
         f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter") else ""
-        possessive = text[end - 2:end] in ("'s", "’s")
+        possessive = text[end - 2:end] in ("'s", "’s") and kind != "decade"  # "the 1970's" is a plural
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"
         m = _Match(start, end, kind, f)

@@ -567,3 +567,12 @@ def test_later_in_the_day_is_left_to_the_story():
 ])
 def test_a_future_passive_points_ahead(sentence, expression, edtf):
     assert found(sentence, "2024-03-13")[expression][2] == edtf
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Revenue for fiscal 2025's second quarter rose 8%, the retailer said.", "fiscal 2025's second quarter", "2025-Q2"),
+    ("2022's record harvest was a one-off, farmers warned.", "2022", "2022"),  # the possessive left out
+    ("Inflation in the 1970's hurt savers.", "the 1970's", "197"),  # a plural, not a possessive
+])
+def test_a_year_with_an_apostrophe_s(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][1] == value
