@@ -745,7 +745,7 @@ class _Resolver:
         return "DATE", value, True
 
     def _deictic(self, m, f, ref):
-        kind, offset, *part = self.L["deictic"][f["deictic"]]
+        kind, offset, *part = self.L["deictic"][f["deictic"]] if "deictic" in f else ("TIME", 0)
         if f.get("part"):
             kind, part = "TIME", [self.L["part"][f["part"]]]
         if ref is None:

@@ -576,3 +576,17 @@ def test_a_future_passive_points_ahead(sentence, expression, edtf):
 ])
 def test_a_year_with_an_apostrophe_s(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][1] == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Shares of the lender slid in mid-morning trading in Frankfurt.", "mid-morning", "2024-03-13TMO"),
+    ("The storm is forecast to make landfall by late afternoon.", "late afternoon", "2024-03-13TAF"),
+    ("The minister resigned mid-afternoon yesterday after a tense cabinet meeting.", "mid-afternoon yesterday",
+     "2024-03-12TAF"),
+])
+def test_a_part_of_the_day_with_a_position(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+def test_late_night_as_an_adjective_is_no_time():
+    assert found("The senator joked about it on a late-night talk show.", "2024-03-13") == {}
