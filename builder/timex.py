@@ -242,7 +242,7 @@ def grammar() -> _Grammar:
                             | {"times"})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
-              r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
+              r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
@@ -758,10 +758,12 @@ class _Resolver:
             hour, minute = int(self.L["clockword"][f["clockword"]]), 0
         else:
             hour, minute = int(f["h"]), int(f.get("mi") or 0)
+            if f.get("ampm", "")[:2] in ("in", "at") and not self._after_word(m, "signals"):
+                return None  # "at 4 in the morning", not "there were 12 in the morning session"
             if f.get("ampm"):  # "3 p.m."; without it a 24-hour clock, "20:30 GMT", "1800 GMT"
                 if hour > 12:
                     return None
-                hour = hour % 12 + (12 if f["ampm"].startswith("p") else 0)
+                hour = hour % 12 + (12 if f["ampm"].startswith("p") or f["ampm"].endswith(("afternoon", "evening", "night")) else 0)
             elif ":" not in m.f["_text"] and m.f["_before"].endswith("("):
                 return None  # "at 10:35 a.m. (0735 GMT)": the same moment again, in another zone
         clock = f"T{hour:02d}:{minute:02d}"

@@ -590,3 +590,17 @@ def test_a_part_of_the_day_with_a_position(sentence, expression, value):
 
 def test_late_night_as_an_adjective_is_no_time():
     assert found("The senator joked about it on a late-night talk show.", "2024-03-13") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Rescue teams reached the village at 4 in the morning, the governor said.", "4 in the morning", "2024-03-13T04:00"),
+    ("The curfew now begins at 10 o'clock at night.", "10 o'clock at night", "2024-03-13T22:00"),
+    ("Shops must close by 6 in the evening under the new rules.", "6 in the evening", "2024-03-13T18:00"),
+])
+def test_an_hour_with_a_part_of_the_day(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+def test_a_count_before_a_part_of_the_day_is_no_hour():
+    assert found("Only 12 in the morning session voted against the motion.", "2024-03-13") == {}
+
