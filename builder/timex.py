@@ -681,9 +681,9 @@ class _Resolver:
 
     def _spelled_year(self, m, f, ref):
         if f.get("millennium"):
-            if not (m.f["_text"].startswith("the year") or re.search(r"\b(?:in|since|until|by)\s+$", m.f["_before"], re.I)) \
-                    or re.match(r"\s+[a-z]", m.f["_after"]):
-                return None  # "two thousand people"
+            if not m.f["_text"].startswith("the year") and (not re.search(r"\b(?:in|since|until|by)\s+$", m.f["_before"], re.I)
+                                                           or re.match(r"\s+[a-z]", m.f["_after"])):
+                return None  # "two thousand people"; "the year two thousand has" is a year
             return "DATE", str(2000 + int(_number(f["yy2"]) if f.get("yy2") else 0)), False
         rest = f["yy"].replace("oh", "").strip(" -")
         return "DATE", str({"eighteen": 1800, "nineteen": 1900}[f["century"]] + int(_number(rest))), False

@@ -604,3 +604,7 @@ def test_an_hour_with_a_part_of_the_day(sentence, expression, value):
 def test_a_count_before_a_part_of_the_day_is_no_hour():
     assert found("Only 12 in the morning session voted against the motion.", "2024-03-13") == {}
 
+
+def test_the_year_two_thousand_before_a_verb():
+    assert found("Planners warn the year two thousand has been underfunded.", "1998-03-03")["the year two thousand"][1] == "2000"
+    assert found("Two thousand people marched through the capital.", "1998-03-03") == {}
