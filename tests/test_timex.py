@@ -608,3 +608,11 @@ def test_a_count_before_a_part_of_the_day_is_no_hour():
 def test_the_year_two_thousand_before_a_verb():
     assert found("Planners warn the year two thousand has been underfunded.", "1998-03-03")["the year two thousand"][1] == "2000"
     assert found("Two thousand people marched through the capital.", "1998-03-03") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The ceasefire will take hold at noon GMT on Sunday, mediators said.", "noon GMT on Sunday", "2024-03-17T12:00"),
+    ("The rocket lifted off at 7:45 a.m. Eastern time.", "7:45 a.m. Eastern time", "2024-03-13T07:45"),
+])
+def test_a_time_with_its_zone(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
