@@ -881,6 +881,8 @@ class _Resolver:
         if ref is None:
             return "DATE", "PAST_REF" if back else "FUTURE_REF", True
         shift = unit if unit != "weekend" else "week"
+        if f["dir"].endswith("today") and unit == "week":
+            shift, n = "day", 7 * n  # "a week from today" is a day
         if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
             shift, n = "quarter", 5  # "up from $10 million a year ago": the latest ended quarter, a year back
         return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True

@@ -616,3 +616,12 @@ def test_the_year_two_thousand_before_a_verb():
 ])
 def test_a_time_with_its_zone(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Negotiators will meet again a week from today in Geneva.", "a week from today", "2024-03-20"),
+    ("Two years from today, the plant is due to close.", "Two years from today", "2026"),
+])
+def test_counted_from_today(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
+
