@@ -243,7 +243,7 @@ def grammar() -> _Grammar:
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
     # an expression begins after a character that is no part of a word: the engine skips to the next such
@@ -268,7 +268,7 @@ def grammar() -> _Grammar:
                            % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past"]),
                               not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
-             for table in ("signals", "season_signals", "not_year_after")}
+             for table in ("signals", "season_signals", "day_signals", "not_year_after")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
@@ -531,6 +531,24 @@ class _Resolver:
         if _ENDED.search(m.f["_before"]):  # "the year ended March 31": a period already over, however long ago
             return "DATE", _pick(candidates, ref, "past").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
+
+    def _day_of_month(self, m, f, ref):
+        """'on the 15th', 'by the 1st of next month': that day in the month the text spoke of last, else in the
+        creation date's month or the one either side, as the tense points."""
+        if not self._after_word(m, "day_signals"):
+            return None
+        day, previous = int(f["day"]), _day_of(m.f["_previous"], "month")
+        base = previous or ref
+        if base is None:
+            return "DATE", f"XXXX-XX-{day:02d}", True
+        offsets = [{"this": 0, "next": 1, "last": -1}[f["rel"]]] if f.get("rel") else [0] if previous else (-1, 0, 1)
+        candidates = []
+        for n in offsets:
+            try:
+                candidates.append(date(*_add_months(base.year, base.month, n), day))
+            except ValueError:  # no 30th in February
+                pass
+        return ("DATE", _pick(candidates, ref or base, m.tense).isoformat(), True) if candidates else None
 
     def _week_of(self, m, f, ref):
         """'the week of March 6': the week that day falls in."""
@@ -1064,7 +1082,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:

@@ -625,3 +625,22 @@ def test_a_time_with_its_zone(sentence, expression, value):
 def test_counted_from_today(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
 
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Tenants say the rent increase takes effect on the 15th.", "the 15th", "2024-03-15"),
+    ("The envoy arrived on the 25th and left two days later.", "the 25th", "2024-02-25"),
+    ("The board will vote on the 2nd of next month.", "the 2nd of next month", "2024-04-02"),
+    ("The talks opened on Jan. 3, 2022. On the 5th, they collapsed.", "the 5th", "2022-01-05"),
+])
+def test_a_bare_day_of_the_month(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fire started on the 15th floor of the tower.",
+    "The Yankees took the lead in the 9th.",
+    "The style spread from the 15th to the 17th century.",
+])
+def test_an_ordinal_that_is_no_day(sentence):
+    assert not {"the 15th", "the 9th"} & set(found(sentence, "2024-03-13"))
