@@ -465,6 +465,7 @@ _BARE_PLURAL_BEFORE = re.compile(r"\b(?:for|in|over|within|after|lasting|took|du
                                  r"(?:the\s+(?:(?:early|first|last|final|following|intervening|ensuing)\s+)?)?$", re.IGNORECASE)
 # ... or before one of these ("hours after the attack", "months ago")
 _BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
+_SMALL_HOURS = re.compile(r"\b(?:early|wee|small)\s+$", re.IGNORECASE)
 
 
 _SOON_AFTER = re.compile(r"-|\s+(?:after|before|afterwards?|thereafter|as|enough|to\s+be|than)\b")
@@ -955,6 +956,8 @@ class _Resolver:
             return "DATE", "PAST_REF", False
         if not _BARE_PLURAL_AFTER.match(m.f["_after"]) and not _BARE_PLURAL_BEFORE.search(m.f["_before"]):
             return None
+        if f["unit"] == "hours" and _SMALL_HOURS.search(m.f["_before"]):
+            return None  # "in the early hours of Saturday": the night, not a stretch of hours
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _set(self, m, f, ref):

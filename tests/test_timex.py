@@ -644,3 +644,8 @@ def test_a_bare_day_of_the_month(sentence, expression, value):
 ])
 def test_an_ordinal_that_is_no_day(sentence):
     assert not {"the 15th", "the 9th"} & set(found(sentence, "2024-03-13"))
+
+
+def test_the_early_hours_are_the_night_not_a_duration():
+    assert list(found("Troops crossed the border in the early hours of Saturday.", "2024-03-13")) == ["Saturday"]
+    assert found("In the hours after the blast, police sealed off the square.", "2024-03-13")["hours"][1] == "PTXH"
