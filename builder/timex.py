@@ -472,6 +472,10 @@ _SOON_AFTER = re.compile(r"-|\s+(?:after|before|afterwards?|thereafter|as|enough
 _SOON_BEFORE = re.compile(r"\b(?:as|how|too|so|very)\s+$", re.IGNORECASE)
 
 
+# a verb comes next: "will one day be", "is expected to last six weeks"
+_MODALS = r"will|would|could|may|might|can|should|must"
+_ONE_DAY_BEFORE = re.compile(rf"\b(?:{_MODALS}|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE)
+_VERB_LAST_BEFORE = re.compile(rf"\b(?:{_MODALS}|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 
 
@@ -925,9 +929,10 @@ class _Resolver:
             return None
         if m.f["_after"].startswith((" old", "-old")):
             return None
-        if text == "one day" and re.search(r"\b(?:will|would|could|may|might|can|should|must|hopes?\s+to|wants?\s+to)\s+$",
-                                            m.f["_before"], re.IGNORECASE):
+        if text == "one day" and _ONE_DAY_BEFORE.search(m.f["_before"]):
             return "DATE", "FUTURE_REF", False  # "Islam will one day be the second religion"
+        if f.get("opener") == "last" and _VERB_LAST_BEFORE.search(m.f["_before"]):
+            return None  # "is expected to last six weeks": the verb; the duration is found from "six"
         if unit == "second" and f.get("num") in ("a", "an", "one"):
             return None  # "a second term"
         if unit == "quarter" and (re.match(r"\s+of\b", m.f["_after"]) or "-" in text):

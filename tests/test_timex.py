@@ -649,3 +649,12 @@ def test_an_ordinal_that_is_no_day(sentence):
 def test_the_early_hours_are_the_night_not_a_duration():
     assert list(found("Troops crossed the border in the early hours of Saturday.", "2024-03-13")) == ["Saturday"]
     assert found("In the hours after the blast, police sealed off the square.", "2024-03-13")["hours"][1] == "PTXH"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The trial opens on March 25 and is expected to last six weeks.", "six weeks", "P6W"),
+    ("Forecasters say the drought could last two more years.", "two more years", "P2Y"),
+    ("Prices have jumped over the last two weeks.", "the last two weeks", "P2W"),  # 'last' as an opener stays
+])
+def test_the_verb_last_before_a_duration(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DURATION", value)
