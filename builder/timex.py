@@ -502,7 +502,7 @@ class _Resolver:
         except ValueError:
             return None
         if f.get("hh"):
-            return "TIME", f"{day.isoformat()}T{f['hh']}:{f['mm']}", False
+            return "TIME", f"{day.isoformat()}T{f['hh']}:{f['mm']}" + (f":{f['ss']}" if "ss" in f else ""), False
         return "DATE", day.isoformat(), False
 
     def _slashed(self, m, f, ref):

@@ -658,3 +658,11 @@ def test_the_early_hours_are_the_night_not_a_duration():
 ])
 def test_the_verb_last_before_a_duration(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][:2] == ("DURATION", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The exchange logged the halt at 2021-01-06T14:00Z, its notice said.", "2021-01-06T14:00Z", "2021-01-06T14:00"),
+    ("Filed 2024-03-13T09:30:15Z by the court clerk.", "2024-03-13T09:30:15Z", "2024-03-13T09:30:15"),
+])
+def test_an_iso_time_in_utc(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
