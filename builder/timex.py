@@ -63,7 +63,7 @@ def _vocabulary_words(data: dict) -> set[str]:
                 "decade_words"):
         words += list(data[key])
     words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
-    words += [u + "s" for u in data["units"]] + [w + "s" for ws in data["weekdays"].values() for w in ws]
+    words += [u + "s" for u in data["units"]] + [w + "s" for t in ("weekdays", "seasons") for ws in data[t].values() for w in ws]
     return {part for w in words for part in re.split(r"[\s.-]", w.lower())} - {""}
 
 

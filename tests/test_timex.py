@@ -666,3 +666,12 @@ def test_the_verb_last_before_a_duration(sentence, expression, value):
 ])
 def test_an_iso_time_in_utc(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Wildfires have scorched the region over the past three summers.", "the past three summers", "XXXX-SU"),
+    ("Growers fear the next few winters will be as dry.", "the next few winters", "XXXX-WI"),
+])
+def test_counted_seasons_come_round_each_year(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("SET", value)
+    assert "the past" not in found(sentence, "2024-03-13")
