@@ -723,13 +723,15 @@ class _Resolver:
             def on(y):
                 return _easter(y) + timedelta(days=-2 if week else offset)
         else:
-            month, weekday, nth = self.L["floating"][f["floating"]]
+            month, weekday, nth, *later = self.L["floating"][f["floating"]]
             def on(y):
                 first = date(y, month, 1)
                 if nth > 0:
-                    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-                last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-                return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+                    day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+                else:
+                    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+                    day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+                return day + timedelta(days=sum(later))
         value = _week_value if week else date.isoformat
         if "year" in f:
             return "DATE", value(on(int(f["year"]))), False

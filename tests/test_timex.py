@@ -675,3 +675,12 @@ def test_an_iso_time_in_utc(sentence, expression, value):
 def test_counted_seasons_come_round_each_year(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][:2] == ("SET", value)
     assert "the past" not in found(sentence, "2024-03-13")
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Shoppers packed the malls on Black Friday, the retail federation said.", "Black Friday", "2023-11-24"),
+    ("Online sales hit a record on Cyber Monday 2019.", "Cyber Monday 2019", "2019-12-02"),  # Thanksgiving fell on Nov. 28
+])
+def test_holidays_counted_from_thanksgiving(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
+    assert "Friday" not in found(sentence, "2024-03-13")  # not the Friday before the article
