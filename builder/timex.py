@@ -243,7 +243,7 @@ def grammar() -> _Grammar:
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
     # an expression begins after a character that is no part of a word: the engine skips to the next such
@@ -414,6 +414,11 @@ class _Match:
     tense: str = ""  # "past", "future" or "" as read from the words around it
 
 
+def _two_digit_year(yy: int) -> int:
+    """The year a two-digit one names in news: '24 is 2024, '98 is 1998."""
+    return yy + (1900 if yy > 30 else 2000)
+
+
 def _number(text: str) -> float | None:
     words = grammar().lookup["numword"]
     text = text.lower().strip()
@@ -508,7 +513,7 @@ class _Resolver:
     def _slashed(self, m, f, ref):
         a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
         if y < 100:
-            y += 1900 if y > 30 else 2000
+            y = _two_digit_year(y)
         month, day = (a, b) if a <= 12 else (b, a)
         try:
             return "DATE", date(y, month, day).isoformat(), False
@@ -637,14 +642,16 @@ class _Resolver:
         return "DATE", f"{year}-{code}", True
 
     def _quarter(self, m, f, ref):
-        letter = "Q" if f["qh"].startswith("quarter") else "H"
-        n = int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else 4 if letter == "Q" else 2  # "the final quarter of"
+        letter = "Q" if f["qh"].startswith("q") else "H"  # "quarter", "Q3"; "half", "H1"
+        n = int(f["n"]) if "n" in f else int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else 4 if letter == "Q" else 2
         if n > (4 if letter == "Q" else 2):
             return None
+        if "y2" in f:  # "Q4'23", "1H24"
+            f = dict(f, year=str(_two_digit_year(int(f["y2"]))))
         if "year" in f:
             return "DATE", f"{f['year']}-{letter}{n}", False
-        if letter == "H" and not f.get("rel") and not self.g.results_cue.search(m.f["_sentence"]):
-            return None  # "a goal in the second half": a half of a match, not of a year
+        if (letter == "H" or "n" in f) and not f.get("rel") and not self.g.results_cue.search(m.f["_sentence"]):
+            return None  # "a goal in the second half", "Q3 poultry farms": not a part of a year
         if ref is None:
             return "DATE", f"XXXX-{letter}{n}", True
         year = self._year_of(f, ref)
@@ -666,13 +673,6 @@ class _Resolver:
         year, month = _add_months(ref.year, ref.month, -3)  # the latest quarter that has ended
         return "DATE", f"{f['year']}-Q{_quarter(month)}", True
 
-    def _quarter_code(self, m, f, ref):
-        """'Q3 2013', '2012 H1': a quarter or half as results reports write it."""
-        letter, n = f["qh"], f["n"]
-        if letter == "h" and n > "2":
-            return None
-        return "DATE", f"{f['year']}-{letter.upper()}{n}", False
-
     def _decade(self, m, f, ref):
         if f.get("c"):
             if f["d"] == "0" and f["c"] != "20":
@@ -687,6 +687,8 @@ class _Resolver:
         return ("DATE", f"{n - 1:02d}", False) if 1 <= n <= 21 else None
 
     def _year(self, m, f, ref):
+        if "y2" in f:  # "FY24"
+            return "DATE", str(_two_digit_year(int(f["y2"]))), False
         if m.f["_text"] == f["year"] and (self._after_word(m, "not_year_after")
                                           or re.match(r"\s*(?:percent|per\s+cent)", m.f["_after"])):
             return None  # "about 2000 people", "$1999"

@@ -684,3 +684,19 @@ def test_counted_seasons_come_round_each_year(sentence, expression, value):
 def test_holidays_counted_from_thanksgiving(sentence, expression, value):
     assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
     assert "Friday" not in found(sentence, "2024-03-13")  # not the Friday before the article
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The chipmaker's revenue in FY24 rose 12%.", "FY24", "2024"),
+    ("Analysts cut their forecasts for 2H 2025 after the warning.", "2H 2025", "2025-H2"),
+    ("Deliveries fell in Q4'23 as demand cooled.", "Q4'23", "2023-Q4"),
+    ("Margins widened in 1H24, the carmaker said.", "1H24", "2024-H1"),
+    ("Sales rose 4% in Q1, the company said.", "Q1", "2024-Q1"),  # the latest first quarter, like 'the first quarter'
+])
+def test_quarter_and_half_codes(sentence, expression, value):
+    assert found(sentence, "2024-04-20")[expression][:2] == ("DATE", value)
+
+
+def test_codes_that_are_no_half():
+    assert found("The nurse holds an H1 visa, her lawyer said.", "2024-04-20") == {}
+    assert found("Health officials tracked the H1N1 virus.", "2024-04-20") == {}
