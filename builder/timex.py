@@ -268,7 +268,7 @@ def grammar() -> _Grammar:
                            % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past"]),
                               not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
-             for table in ("signals", "season_signals", "day_signals", "not_year_after")}
+             for table in ("signals", "season_signals", "day_signals", "clock_signals", "not_year_after")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
@@ -787,6 +787,8 @@ class _Resolver:
             hour, minute = int(f["h"]), int(f.get("mi") or 0)
             if f.get("ampm", "")[:2] in ("in", "at") and not self._after_word(m, "signals"):
                 return None  # "at 4 in the morning", not "there were 12 in the morning session"
+            if not (f.get("ampm") or f.get("zone")) and not self._after_word(m, "clock_signals"):
+                return None  # "at 09:15", not "a 3:1 ratio" or "won the mile in 4:05"
             if f.get("ampm"):  # "3 p.m."; without it a 24-hour clock, "20:30 GMT", "1800 GMT"
                 if hour > 12:
                     return None

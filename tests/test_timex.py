@@ -700,3 +700,19 @@ def test_quarter_and_half_codes(sentence, expression, value):
 def test_codes_that_are_no_half():
     assert found("The nurse holds an H1 visa, her lawyer said.", "2024-04-20") == {}
     assert found("Health officials tracked the H1N1 virus.", "2024-04-20") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The first train will leave Paddington at 05:40 on Monday, the operator said.", "05:40 on Monday", "2024-03-18T05:40"),
+    ("Polling stations close on 12 March 2024 at 22:00.", "22:00", "2024-03-12T22:00"),
+])
+def test_a_24_hour_clock_after_a_preposition(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kenyan won the mile in 3:58, a meeting record.",
+    "Lenders are offering odds of 3:1 on a rate cut.",
+])
+def test_a_race_time_or_a_ratio_is_no_clock(sentence):
+    assert not [t for t in tag(sentence, "2024-03-13") if t.type == "TIME"]
