@@ -561,11 +561,12 @@ class _Resolver:
         return ("DATE", _pick(candidates, ref or base, m.tense).isoformat(), True) if candidates else None
 
     def _week_of(self, m, f, ref):
-        """'the week of March 6': the week that day falls in."""
+        """'the week of March 6', 'the weekend of March 9': the week (its weekend) that day falls in."""
         out = self._date(m, f, ref)
+        weekend = "-WE" if f.get("weekend") else ""
         if out is None or out[1].startswith("X"):
-            return out and ("DATE", "XXXX-WXX", True)
-        return "DATE", _week_value(date.fromisoformat(out[1])), out[2]
+            return out and ("DATE", "XXXX-WXX" + weekend, True)
+        return "DATE", _week_value(date.fromisoformat(out[1])) + weekend, out[2]
 
     def _week_in_month(self, m, f, ref):
         """'the first week of March', 'the last week of May': the week holding the month's first (last) Thursday,

@@ -716,3 +716,8 @@ def test_a_24_hour_clock_after_a_preposition(sentence, expression, value):
 ])
 def test_a_race_time_or_a_ratio_is_no_clock(sentence):
     assert not [t for t in tag(sentence, "2024-03-13") if t.type == "TIME"]
+
+
+def test_the_weekend_of_a_day():
+    weekend = found("Organisers moved the festival to the weekend of March 9.", "2024-03-13")["the weekend of March 9"]
+    assert weekend == ("DATE", "2024-W10-WE", "2024-03-09/2024-03-10")
