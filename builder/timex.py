@@ -929,7 +929,7 @@ class _Resolver:
         text = m.f["_text"]
         if f.get("num", "") in ("a", "an") and not f.get("opener") and not f.get("approx"):
             before = m.f["_before"]
-            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s|\b(?:hundred|thousand|[mbtr]illion)|\d(?:\s+[a-z]+){1,2})\s*$",
+            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\b(?!(?:as|is|was|has|this|its|his|us|thus|less)\b)\w+s|\b(?:hundred|thousand|[mbtr]illion)|\d(?:\s+[a-z]+){1,2})\s*$",
                          before):  # "$1 billion a day", "twice a week": a rate
                 return "SET", _duration(1, unit), False
         if text.endswith("-" + f["unit"]) and m.f["_after"].startswith(("-old", " old")):

@@ -721,3 +721,12 @@ def test_a_race_time_or_a_ratio_is_no_clock(sentence):
 def test_the_weekend_of_a_day():
     weekend = found("Organisers moved the festival to the weekend of March 9.", "2024-03-13")["the weekend of March 9"]
     assert weekend == ("DATE", "2024-W10-WE", "2024-03-09/2024-03-10")
+
+
+@pytest.mark.parametrize("sentence, expression, kind", [
+    ("The appeal could take as long as a month, lawyers said.", "a month", "DURATION"),  # 'as' is no plural noun
+    ("Smokers spend as much as $2,000 a year on cigarettes.", "a year", "SET"),
+    ("The plant loses millions a month.", "a month", "SET"),
+])
+def test_a_rate_needs_an_amount_before_it(sentence, expression, kind):
+    assert found(sentence, "2024-03-13")[expression][0] == kind
