@@ -63,7 +63,7 @@ def _vocabulary_words(data: dict) -> set[str]:
                 "decade_words"):
         words += list(data[key])
     words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
-    words += [u + "s" for u in data["units"]] + [w + "s" for ws in data["weekdays"].values() for w in ws]
+    words += [u + "s" for u in data["units"]] + [w + "s" for t in ("weekdays", "seasons") for ws in data[t].values() for w in ws]
     return {part for w in words for part in re.split(r"[\s.-]", w.lower())} - {""}
 
 
@@ -199,7 +199,7 @@ def grammar() -> _Grammar:
         # the second day of a range is no count of something ("on May 3 and 4 others")
         "DAY2": r"(?P<day2>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:%,.]\d|\d|%|\s+(?:others?|people|percent|per\s+cent|more|times"
                 r"|of\s+(?:the|them|those|these)|hundred|thousand|[mb]illion)\b)",
-        "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b|['’]s\b)",
+        "YEAR": r"(?P<year>1[7-9]\d\d|20\d\d)(?![\d%]|[,.]\d|s\b)",
         "NUM": rf"(?P<num>{_word_number_regex(data['numbers'])})",
         "SPELLED_YEAR": _spelled_year_regex(data["numbers"]),
         "DECADE_WORD": rf"(?P<decade_word>{_alternation(data['decade_words'])})",
@@ -242,8 +242,8 @@ def grammar() -> _Grammar:
                             | {"times"})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
-              r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b)" % (pieces["ADJ"], before_word))
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b)" % (
+              r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
     # an expression begins after a character that is no part of a word: the engine skips to the next such
@@ -264,10 +264,11 @@ def grammar() -> _Grammar:
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     # one pass finds both kinds; at the same place a future cue wins ("will have")
-    tense_cue = re.compile(r"\b(?:(?P<future>%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
-                           % (_alternation(tense["future"]), _alternation(tense["past"]), not_past))
+    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
+                           % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past"]),
+                              not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
-             for table in ("signals", "season_signals", "not_year_after")}
+             for table in ("signals", "season_signals", "day_signals", "clock_signals", "not_year_after")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
@@ -413,6 +414,11 @@ class _Match:
     tense: str = ""  # "past", "future" or "" as read from the words around it
 
 
+def _two_digit_year(yy: int) -> int:
+    """The year a two-digit one names in news: '24 is 2024, '98 is 1998."""
+    return yy + (1900 if yy > 30 else 2000)
+
+
 def _number(text: str) -> float | None:
     words = grammar().lookup["numword"]
     text = text.lower().strip()
@@ -464,12 +470,17 @@ _BARE_PLURAL_BEFORE = re.compile(r"\b(?:for|in|over|within|after|lasting|took|du
                                  r"(?:the\s+(?:(?:early|first|last|final|following|intervening|ensuing)\s+)?)?$", re.IGNORECASE)
 # ... or before one of these ("hours after the attack", "months ago")
 _BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
+_SMALL_HOURS = re.compile(r"\b(?:early|wee|small)\s+$", re.IGNORECASE)
 
 
 _SOON_AFTER = re.compile(r"-|\s+(?:after|before|afterwards?|thereafter|as|enough|to\s+be|than)\b")
 _SOON_BEFORE = re.compile(r"\b(?:as|how|too|so|very)\s+$", re.IGNORECASE)
 
 
+# a verb comes next: "will one day be", "is expected to last six weeks"
+_MODALS = r"will|would|could|may|might|can|should|must"
+_ONE_DAY_BEFORE = re.compile(rf"\b(?:{_MODALS}|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE)
+_VERB_LAST_BEFORE = re.compile(rf"\b(?:{_MODALS}|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 
 
@@ -496,13 +507,13 @@ class _Resolver:
         except ValueError:
             return None
         if f.get("hh"):
-            return "TIME", f"{day.isoformat()}T{f['hh']}:{f['mm']}", False
+            return "TIME", f"{day.isoformat()}T{f['hh']}:{f['mm']}" + (f":{f['ss']}" if "ss" in f else ""), False
         return "DATE", day.isoformat(), False
 
     def _slashed(self, m, f, ref):
         a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
         if y < 100:
-            y += 1900 if y > 30 else 2000
+            y = _two_digit_year(y)
         month, day = (a, b) if a <= 12 else (b, a)
         try:
             return "DATE", date(y, month, day).isoformat(), False
@@ -531,12 +542,31 @@ class _Resolver:
             return "DATE", _pick(candidates, ref, "past").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
+    def _day_of_month(self, m, f, ref):
+        """'on the 15th', 'by the 1st of next month': that day in the month the text spoke of last, else in the
+        creation date's month or the one either side, as the tense points."""
+        if not self._after_word(m, "day_signals"):
+            return None
+        day, previous = int(f["day"]), _day_of(m.f["_previous"], "month")
+        base = previous or ref
+        if base is None:
+            return "DATE", f"XXXX-XX-{day:02d}", True
+        offsets = [{"this": 0, "next": 1, "last": -1}[f["rel"]]] if f.get("rel") else [0] if previous else (-1, 0, 1)
+        candidates = []
+        for n in offsets:
+            try:
+                candidates.append(date(*_add_months(base.year, base.month, n), day))
+            except ValueError:  # no 30th in February
+                pass
+        return ("DATE", _pick(candidates, ref or base, m.tense).isoformat(), True) if candidates else None
+
     def _week_of(self, m, f, ref):
-        """'the week of March 6': the week that day falls in."""
+        """'the week of March 6', 'the weekend of March 9': the week (its weekend) that day falls in."""
         out = self._date(m, f, ref)
+        weekend = "-WE" if f.get("weekend") else ""
         if out is None or out[1].startswith("X"):
-            return out and ("DATE", "XXXX-WXX", True)
-        return "DATE", _week_value(date.fromisoformat(out[1])), out[2]
+            return out and ("DATE", "XXXX-WXX" + weekend, True)
+        return "DATE", _week_value(date.fromisoformat(out[1])) + weekend, out[2]
 
     def _week_in_month(self, m, f, ref):
         """'the first week of March', 'the last week of May': the week holding the month's first (last) Thursday,
@@ -613,14 +643,16 @@ class _Resolver:
         return "DATE", f"{year}-{code}", True
 
     def _quarter(self, m, f, ref):
-        letter = "Q" if f["qh"].startswith("quarter") else "H"
-        n = int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else 4 if letter == "Q" else 2  # "the final quarter of"
+        letter = "Q" if f["qh"].startswith("q") else "H"  # "quarter", "Q3"; "half", "H1"
+        n = int(f["n"]) if "n" in f else int(self.L["ordinal"][f["ordinal"]]) if "ordinal" in f else 4 if letter == "Q" else 2
         if n > (4 if letter == "Q" else 2):
             return None
+        if "y2" in f:  # "Q4'23", "1H24"
+            f = dict(f, year=str(_two_digit_year(int(f["y2"]))))
         if "year" in f:
             return "DATE", f"{f['year']}-{letter}{n}", False
-        if letter == "H" and not f.get("rel") and not self.g.results_cue.search(m.f["_sentence"]):
-            return None  # "a goal in the second half": a half of a match, not of a year
+        if (letter == "H" or "n" in f) and not f.get("rel") and not self.g.results_cue.search(m.f["_sentence"]):
+            return None  # "a goal in the second half", "Q3 poultry farms": not a part of a year
         if ref is None:
             return "DATE", f"XXXX-{letter}{n}", True
         year = self._year_of(f, ref)
@@ -642,13 +674,6 @@ class _Resolver:
         year, month = _add_months(ref.year, ref.month, -3)  # the latest quarter that has ended
         return "DATE", f"{f['year']}-Q{_quarter(month)}", True
 
-    def _quarter_code(self, m, f, ref):
-        """'Q3 2013', '2012 H1': a quarter or half as results reports write it."""
-        letter, n = f["qh"], f["n"]
-        if letter == "h" and n > "2":
-            return None
-        return "DATE", f"{f['year']}-{letter.upper()}{n}", False
-
     def _decade(self, m, f, ref):
         if f.get("c"):
             if f["d"] == "0" and f["c"] != "20":
@@ -663,6 +688,8 @@ class _Resolver:
         return ("DATE", f"{n - 1:02d}", False) if 1 <= n <= 21 else None
 
     def _year(self, m, f, ref):
+        if "y2" in f:  # "FY24"
+            return "DATE", str(_two_digit_year(int(f["y2"]))), False
         if m.f["_text"] == f["year"] and (self._after_word(m, "not_year_after")
                                           or re.match(r"\s*(?:percent|per\s+cent)", m.f["_after"])):
             return None  # "about 2000 people", "$1999"
@@ -680,9 +707,9 @@ class _Resolver:
 
     def _spelled_year(self, m, f, ref):
         if f.get("millennium"):
-            if not (m.f["_text"].startswith("the year") or re.search(r"\b(?:in|since|until|by)\s+$", m.f["_before"], re.I)) \
-                    or re.match(r"\s+[a-z]", m.f["_after"]):
-                return None  # "two thousand people"
+            if not m.f["_text"].startswith("the year") and (not re.search(r"\b(?:in|since|until|by)\s+$", m.f["_before"], re.I)
+                                                           or re.match(r"\s+[a-z]", m.f["_after"])):
+                return None  # "two thousand people"; "the year two thousand has" is a year
             return "DATE", str(2000 + int(_number(f["yy2"]) if f.get("yy2") else 0)), False
         rest = f["yy"].replace("oh", "").strip(" -")
         return "DATE", str({"eighteen": 1800, "nineteen": 1900}[f["century"]] + int(_number(rest))), False
@@ -699,13 +726,15 @@ class _Resolver:
             def on(y):
                 return _easter(y) + timedelta(days=-2 if week else offset)
         else:
-            month, weekday, nth = self.L["floating"][f["floating"]]
+            month, weekday, nth, *later = self.L["floating"][f["floating"]]
             def on(y):
                 first = date(y, month, 1)
                 if nth > 0:
-                    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
-                last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-                return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+                    day = first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+                else:
+                    last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+                    day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
+                return day + timedelta(days=sum(later))
         value = _week_value if week else date.isoformat
         if "year" in f:
             return "DATE", value(on(int(f["year"]))), False
@@ -744,7 +773,7 @@ class _Resolver:
         return "DATE", value, True
 
     def _deictic(self, m, f, ref):
-        kind, offset, *part = self.L["deictic"][f["deictic"]]
+        kind, offset, *part = self.L["deictic"][f["deictic"]] if "deictic" in f else ("TIME", 0)
         if f.get("part"):
             kind, part = "TIME", [self.L["part"][f["part"]]]
         if ref is None:
@@ -757,10 +786,14 @@ class _Resolver:
             hour, minute = int(self.L["clockword"][f["clockword"]]), 0
         else:
             hour, minute = int(f["h"]), int(f.get("mi") or 0)
+            if f.get("ampm", "")[:2] in ("in", "at") and not self._after_word(m, "signals"):
+                return None  # "at 4 in the morning", not "there were 12 in the morning session"
+            if not (f.get("ampm") or f.get("zone")) and not self._after_word(m, "clock_signals"):
+                return None  # "at 09:15", not "a 3:1 ratio" or "won the mile in 4:05"
             if f.get("ampm"):  # "3 p.m."; without it a 24-hour clock, "20:30 GMT", "1800 GMT"
                 if hour > 12:
                     return None
-                hour = hour % 12 + (12 if f["ampm"].startswith("p") else 0)
+                hour = hour % 12 + (12 if f["ampm"].startswith("p") or f["ampm"].endswith(("afternoon", "evening", "night")) else 0)
             elif ":" not in m.f["_text"] and m.f["_before"].endswith("("):
                 return None  # "at 10:35 a.m. (0735 GMT)": the same moment again, in another zone
         clock = f"T{hour:02d}:{minute:02d}"
@@ -878,6 +911,8 @@ class _Resolver:
         if ref is None:
             return "DATE", "PAST_REF" if back else "FUTURE_REF", True
         shift = unit if unit != "weekend" else "week"
+        if f["dir"].endswith("today") and unit == "week":
+            shift, n = "day", 7 * n  # "a week from today" is a day
         if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
             shift, n = "quarter", 5  # "up from $10 million a year ago": the latest ended quarter, a year back
         return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True
@@ -894,16 +929,17 @@ class _Resolver:
         text = m.f["_text"]
         if f.get("num", "") in ("a", "an") and not f.get("opener") and not f.get("approx"):
             before = m.f["_before"]
-            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\w+s|\b(?:hundred|thousand|[mbtr]illion)|\d(?:\s+[a-z]+){1,2})\s*$",
+            if re.search(r"(?:\d|\bonce|\btwice|\btimes|\bdollars?|\bcents?|percent|%|\b(?!(?:as|is|was|has|this|its|his|us|thus|less)\b)\w+s|\b(?:hundred|thousand|[mbtr]illion)|\d(?:\s+[a-z]+){1,2})\s*$",
                          before):  # "$1 billion a day", "twice a week": a rate
                 return "SET", _duration(1, unit), False
         if text.endswith("-" + f["unit"]) and m.f["_after"].startswith(("-old", " old")):
             return None
         if m.f["_after"].startswith((" old", "-old")):
             return None
-        if text == "one day" and re.search(r"\b(?:will|would|could|may|might|can|should|must|hopes?\s+to|wants?\s+to)\s+$",
-                                            m.f["_before"], re.IGNORECASE):
+        if text == "one day" and _ONE_DAY_BEFORE.search(m.f["_before"]):
             return "DATE", "FUTURE_REF", False  # "Islam will one day be the second religion"
+        if f.get("opener") == "last" and _VERB_LAST_BEFORE.search(m.f["_before"]):
+            return None  # "is expected to last six weeks": the verb; the duration is found from "six"
         if unit == "second" and f.get("num") in ("a", "an", "one"):
             return None  # "a second term"
         if unit == "quarter" and (re.match(r"\s+of\b", m.f["_after"]) or "-" in text):
@@ -932,6 +968,8 @@ class _Resolver:
             return "DATE", "PAST_REF", False
         if not _BARE_PLURAL_AFTER.match(m.f["_after"]) and not _BARE_PLURAL_BEFORE.search(m.f["_before"]):
             return None
+        if f["unit"] == "hours" and _SMALL_HOURS.search(m.f["_before"]):
+            return None  # "in the early hours of Saturday": the night, not a stretch of hours
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _set(self, m, f, ref):
@@ -1059,7 +1097,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"soon", "at_the_time", "date", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
@@ -1101,7 +1139,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
         f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter") else ""
-        possessive = text[end - 2:end] in ("'s", "’s")
+        possessive = text[end - 2:end] in ("'s", "’s") and kind != "decade"  # "the 1970's" is a plural
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"
         m = _Match(start, end, kind, f)

@@ -556,3 +556,177 @@ def test_positions_inside_a_period_and_the_other_day(sentence, expression, value
 
 def test_later_in_the_day_is_left_to_the_story():
     assert [t.text for t in tag("The envoy flew on to Nairobi later in the day.", MONDAY)] == []
+
+
+# --- third round: future passives, parts of days, days of the month, years' parts ---------------------------
+
+@pytest.mark.parametrize("sentence, expression, edtf", [
+    ("The runoff will be held in November, the electoral commission said.", "November", "2024-11"),
+    ("Exchanges will be closed on Good Friday, the operator said.", "Good Friday", "2024-03-29"),
+    ("The first round was held in November.", "November", "2023-11"),  # a past passive stays past
+])
+def test_a_future_passive_points_ahead(sentence, expression, edtf):
+    assert found(sentence, "2024-03-13")[expression][2] == edtf
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Revenue for fiscal 2025's second quarter rose 8%, the retailer said.", "fiscal 2025's second quarter", "2025-Q2"),
+    ("2022's record harvest was a one-off, farmers warned.", "2022", "2022"),  # the possessive left out
+    ("Inflation in the 1970's hurt savers.", "the 1970's", "197"),  # a plural, not a possessive
+])
+def test_a_year_with_an_apostrophe_s(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][1] == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Shares of the lender slid in mid-morning trading in Frankfurt.", "mid-morning", "2024-03-13TMO"),
+    ("The storm is forecast to make landfall by late afternoon.", "late afternoon", "2024-03-13TAF"),
+    ("The minister resigned mid-afternoon yesterday after a tense cabinet meeting.", "mid-afternoon yesterday",
+     "2024-03-12TAF"),
+])
+def test_a_part_of_the_day_with_a_position(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+def test_late_night_as_an_adjective_is_no_time():
+    assert found("The senator joked about it on a late-night talk show.", "2024-03-13") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Rescue teams reached the village at 4 in the morning, the governor said.", "4 in the morning", "2024-03-13T04:00"),
+    ("The curfew now begins at 10 o'clock at night.", "10 o'clock at night", "2024-03-13T22:00"),
+    ("Shops must close by 6 in the evening under the new rules.", "6 in the evening", "2024-03-13T18:00"),
+])
+def test_an_hour_with_a_part_of_the_day(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+def test_a_count_before_a_part_of_the_day_is_no_hour():
+    assert found("Only 12 in the morning session voted against the motion.", "2024-03-13") == {}
+
+
+def test_the_year_two_thousand_before_a_verb():
+    assert found("Planners warn the year two thousand has been underfunded.", "1998-03-03")["the year two thousand"][1] == "2000"
+    assert found("Two thousand people marched through the capital.", "1998-03-03") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The ceasefire will take hold at noon GMT on Sunday, mediators said.", "noon GMT on Sunday", "2024-03-17T12:00"),
+    ("The rocket lifted off at 7:45 a.m. Eastern time.", "7:45 a.m. Eastern time", "2024-03-13T07:45"),
+])
+def test_a_time_with_its_zone(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Negotiators will meet again a week from today in Geneva.", "a week from today", "2024-03-20"),
+    ("Two years from today, the plant is due to close.", "Two years from today", "2026"),
+])
+def test_counted_from_today(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
+
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Tenants say the rent increase takes effect on the 15th.", "the 15th", "2024-03-15"),
+    ("The envoy arrived on the 25th and left two days later.", "the 25th", "2024-02-25"),
+    ("The board will vote on the 2nd of next month.", "the 2nd of next month", "2024-04-02"),
+    ("The talks opened on Jan. 3, 2022. On the 5th, they collapsed.", "the 5th", "2022-01-05"),
+])
+def test_a_bare_day_of_the_month(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fire started on the 15th floor of the tower.",
+    "The Yankees took the lead in the 9th.",
+    "The style spread from the 15th to the 17th century.",
+])
+def test_an_ordinal_that_is_no_day(sentence):
+    assert not {"the 15th", "the 9th"} & set(found(sentence, "2024-03-13"))
+
+
+def test_the_early_hours_are_the_night_not_a_duration():
+    assert list(found("Troops crossed the border in the early hours of Saturday.", "2024-03-13")) == ["Saturday"]
+    assert found("In the hours after the blast, police sealed off the square.", "2024-03-13")["hours"][1] == "PTXH"
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The trial opens on March 25 and is expected to last six weeks.", "six weeks", "P6W"),
+    ("Forecasters say the drought could last two more years.", "two more years", "P2Y"),
+    ("Prices have jumped over the last two weeks.", "the last two weeks", "P2W"),  # 'last' as an opener stays
+])
+def test_the_verb_last_before_a_duration(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DURATION", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The exchange logged the halt at 2021-01-06T14:00Z, its notice said.", "2021-01-06T14:00Z", "2021-01-06T14:00"),
+    ("Filed 2024-03-13T09:30:15Z by the court clerk.", "2024-03-13T09:30:15Z", "2024-03-13T09:30:15"),
+])
+def test_an_iso_time_in_utc(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Wildfires have scorched the region over the past three summers.", "the past three summers", "XXXX-SU"),
+    ("Growers fear the next few winters will be as dry.", "the next few winters", "XXXX-WI"),
+])
+def test_counted_seasons_come_round_each_year(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("SET", value)
+    assert "the past" not in found(sentence, "2024-03-13")
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Shoppers packed the malls on Black Friday, the retail federation said.", "Black Friday", "2023-11-24"),
+    ("Online sales hit a record on Cyber Monday 2019.", "Cyber Monday 2019", "2019-12-02"),  # Thanksgiving fell on Nov. 28
+])
+def test_holidays_counted_from_thanksgiving(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("DATE", value)
+    assert "Friday" not in found(sentence, "2024-03-13")  # not the Friday before the article
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The chipmaker's revenue in FY24 rose 12%.", "FY24", "2024"),
+    ("Analysts cut their forecasts for 2H 2025 after the warning.", "2H 2025", "2025-H2"),
+    ("Deliveries fell in Q4'23 as demand cooled.", "Q4'23", "2023-Q4"),
+    ("Margins widened in 1H24, the carmaker said.", "1H24", "2024-H1"),
+    ("Sales rose 4% in Q1, the company said.", "Q1", "2024-Q1"),  # the latest first quarter, like 'the first quarter'
+])
+def test_quarter_and_half_codes(sentence, expression, value):
+    assert found(sentence, "2024-04-20")[expression][:2] == ("DATE", value)
+
+
+def test_codes_that_are_no_half():
+    assert found("The nurse holds an H1 visa, her lawyer said.", "2024-04-20") == {}
+    assert found("Health officials tracked the H1N1 virus.", "2024-04-20") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The first train will leave Paddington at 05:40 on Monday, the operator said.", "05:40 on Monday", "2024-03-18T05:40"),
+    ("Polling stations close on 12 March 2024 at 22:00.", "22:00", "2024-03-12T22:00"),
+])
+def test_a_24_hour_clock_after_a_preposition(sentence, expression, value):
+    assert found(sentence, "2024-03-13")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kenyan won the mile in 3:58, a meeting record.",
+    "Lenders are offering odds of 3:1 on a rate cut.",
+])
+def test_a_race_time_or_a_ratio_is_no_clock(sentence):
+    assert not [t for t in tag(sentence, "2024-03-13") if t.type == "TIME"]
+
+
+def test_the_weekend_of_a_day():
+    weekend = found("Organisers moved the festival to the weekend of March 9.", "2024-03-13")["the weekend of March 9"]
+    assert weekend == ("DATE", "2024-W10-WE", "2024-03-09/2024-03-10")
+
+
+@pytest.mark.parametrize("sentence, expression, kind", [
+    ("The appeal could take as long as a month, lawyers said.", "a month", "DURATION"),  # 'as' is no plural noun
+    ("Smokers spend as much as $2,000 a year on cigarettes.", "a year", "SET"),
+    ("The plant loses millions a month.", "a month", "SET"),
+])
+def test_a_rate_needs_an_amount_before_it(sentence, expression, kind):
+    assert found(sentence, "2024-03-13")[expression][0] == kind
