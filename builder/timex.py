@@ -441,13 +441,16 @@ def _unit(word: str) -> str:
     return word if word in data["units"] else word[:-1]
 
 
+def _sized(n: float | None, unit: str) -> tuple[float | None, str]:
+    """The count in a unit the calendar counts in: a decade is ten years, a fortnight two weeks."""
+    size = grammar().data["unit_sizes"].get(unit)
+    return ((None if n is None else n * size[0]), size[1]) if size else (n, unit)
+
+
 def _duration(n: float | None, unit: str) -> str:
     """TIMEX3 duration: 'P7Y', 'PT3H', 'P30Y' for three decades, 'PXY' for decades, 'P2Y6M' for two and a half years."""
-    data = grammar().data
-    if unit in data["unit_sizes"]:  # "half a century" is P50Y, "a fortnight" P2W
-        count, unit = data["unit_sizes"][unit]
-        n = None if n is None else n * count
-    letter, granularity = data["units"][unit]
+    n, unit = _sized(n, unit)  # "half a century" is P50Y, "a fortnight" P2W
+    letter, granularity = grammar().data["units"][unit]
     t = "T" if granularity == "time" else ""
     if n is None:
         return f"P{t}X{letter}"
@@ -903,9 +906,7 @@ class _Resolver:
             # "three days later", "a day earlier": TimeML marks the duration, "later" is its signal (tag() trims
             # it); "a year earlier" in a results report names the year-ago period
             return "DURATION", _duration(n, unit), False
-        if n is not None and unit in self.g.data["unit_sizes"]:  # "a decade ago" is ten years back
-            count, unit = self.g.data["unit_sizes"][unit]
-            n *= count
+        n, unit = _sized(n, unit)  # "a decade ago" is ten years back
         if n is None or n != int(n) or unit in ("second", "minute", "hour"):
             return ("DATE", "PAST_REF" if back else "FUTURE_REF", True) if unit not in ("second", "minute", "hour") else None
         if ref is None:
