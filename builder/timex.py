@@ -208,6 +208,7 @@ def grammar() -> _Grammar:
         "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
         "UNITS": rf"(?P<unit>{_alternation([u + 's' for u in data['units']] + list(data['plurals']))})",
         "ORD": rf"(?P<ordinal>{_alternation(data['ordinals'])})",
+        "ORD2": rf"(?P<n2>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(data['ordinals'])})",
         "ANCHOR_": rf"(?P<anchor>{_alternation(data['anchors'])})\s+",
         "POS_": rf"(?P<pos>{_alternation(data['positions'])}){sep}",
         "APPROX_": rf"(?P<approx>{_alternation(data['approximators'])})\s+",
@@ -241,7 +242,7 @@ def grammar() -> _Grammar:
     before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]}
                             | {"times"})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
-    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+|[a-z]+)|\s*(?:–|and|through)\s*\d+)?"
+    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+(?::\d\d)?|[a-z]+)|\s*(?:–|and|through)\s*\d+(?::\d\d|st|nd|rd|th)?)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
@@ -1126,10 +1127,14 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             pos = start + 1
             continue
         kind = g.handler[alt]
-        second = None  # where the second day of a range begins
-        if "day2" in f:
+        second = None  # where the second day (century, hour) of a range begins
+        if "cut" in f:
             cut, second = hit.start(groups[names.index("cut")]), hit.start(groups[names.index("second")])
-            if not int(f["day"]) < int(f["day2"]) or _invalid_day(g.lookup["month"][f["month"]], int(f["day2"])):
+            if "day2" not in f:
+                if not _ordered_range(f, g):  # "between 11 and 1 p.m.": only the second, which says which hour it is
+                    pos = second
+                    continue
+            elif not int(f["day"]) < int(f["day2"]) or _invalid_day(g.lookup["month"][f["month"]], int(f["day2"])):
                 # not a range ("May 3 and 1"): the month's own day is a date, the bare number is skipped
                 if hit.start(groups[names.index("month")]) > cut:
                     pos = second  # "3 and 1 March": on from "1 March"
@@ -1165,14 +1170,37 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         if kind_type in ("DATE", "TIME") and value[:4].isdigit():
             previous = value
         signal = _signal(text[max(0, start - 30):start], g)
-        if second is not None:  # "March 20-21": "March 20" and "21", the second day in the month of the first
+        if second is not None and "day2" in f:  # "March 20-21": "March 20" and "21", the second day in the month of the first
             day2 = "%02d" % int(f["day2"])
             found.append(Timex(start, cut, text[start:cut], kind_type, value, edtf, relative, anchor, signal))
             start, value, edtf, signal = second, value[:8] + day2 + value[10:], edtf and edtf[:8] + day2 + edtf[10:], ""
             previous = value
+        elif second is not None:  # "the 19th and 20th centuries", "between 7 and 8 p.m.": the second resolved on its own
+            f2 = {k: v for k, v in f.items() if k not in _SECOND_OF} | {k[:-1]: v for k, v in f.items() if k in _SECOND}
+            other = _resolve(resolve, _Match(second, end, kind, f2, m.tense), reference)
+            if other is not None:
+                found.append(Timex(start, cut, text[start:cut], kind_type, value, edtf, relative, anchor, signal))
+                start, signal = second, ""
+                kind_type, value, edtf, relative, anchor = other
+                previous = value if value[:4].isdigit() else previous
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
         pos = hit.end()
     return found
+
+
+# the fields of the second part of a range: "the 19th and 20th centuries", "between 7 and 8:30 p.m."
+_SECOND = frozenset({"n2", "h2", "mi2"})
+_SECOND_OF = frozenset(k[:-1] for k in _SECOND)
+
+
+def _ordered_range(f: dict, g: _Grammar) -> bool:
+    """Whether the first of a range of centuries or hours comes before the second ("the 19th and 20th
+    centuries", "from 9 to 11 a.m."); an hour shares the second's a.m. or p.m., so not across noon (12 p.m.)."""
+    if "n2" in f:
+        ordinal = g.lookup["ordinal"]
+        first, last = (int(re.match(r"\d+", n)[0]) if n[0].isdigit() else ordinal.get(n, 0) for n in (f["n"], f["n2"]))
+        return 0 < first < last
+    return int(f["h"]) * 60 + int(f.get("mi") or 0) < int(f["h2"]) * 60 + int(f.get("mi2") or 0) and int(f["h2"]) < 12
 
 
 def _next(g: _Grammar, lowered: str, pos: int) -> re.Match | None:

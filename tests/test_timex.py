@@ -730,3 +730,19 @@ def test_the_weekend_of_a_day():
 ])
 def test_a_rate_needs_an_amount_before_it(sentence, expression, kind):
     assert found(sentence, "2024-03-13")[expression][0] == kind
+
+
+# --- ranges of centuries and hours, one expression each ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The port grew rich in the 19th and 20th centuries.", [("the 19th", "18"), ("20th centuries", "19")]),
+    ("Monks copied the texts between the eleventh and twelfth centuries.", [("the eleventh", "10"), ("twelfth centuries", "11")]),
+    ("Polls close between 7 and 8 p.m. local time.", [("7", "2024-11-04T19:00"), ("8 p.m. local time", "2024-11-04T20:00")]),
+    ("The museum opens from 9 to 11:30 a.m. on Monday.", [("9", "2024-11-04T09:00"), ("11:30 a.m. on Monday", "2024-11-04T11:30")]),
+    # not a range the second's a.m. or p.m. can be shared across: only the second is sure
+    ("Lunch is served between 11 and 1 p.m.", [("1 p.m.", "2024-11-04T13:00")]),
+])
+def test_a_range_of_centuries_or_hours_is_one_expression_each(sentence, expected):
+    timexes = tag(sentence, "2024-11-04")
+    assert [(t.text, t.value) for t in timexes] == expected
+    assert all(sentence[t.start:t.end] == t.text for t in timexes)
