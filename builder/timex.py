@@ -333,6 +333,17 @@ def _easter(year: int) -> date:
     return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
+# the Saturday of the weekend a holiday on each weekday belongs to: Labor Day (a Monday) ends its weekend,
+# Thanksgiving (a Thursday) begins it; a Wednesday is as far from one as from the other
+_WEEKEND_SATURDAY = {1: -2, 2: -3, 4: 2, 5: 1, 6: 0, 7: -1}
+
+
+def _holiday_weekend(day: date) -> str:
+    """'Labor Day weekend', 'Easter weekend': the weekend next to the holiday, or no known week (a Wednesday)."""
+    shift = _WEEKEND_SATURDAY.get(day.isoweekday())
+    return "XXXX-WXX-WE" if shift is None else _week_value(day + timedelta(days=shift)) + "-WE"
+
+
 def _pick(candidates: list[date], ref: date, direction: str, inclusive: bool = True) -> date:
     """The candidate on the side of `ref` the tense points to: past, future, or the nearest one."""
     if direction == "past":
@@ -475,6 +486,9 @@ _BARE_PLURAL_BEFORE = re.compile(r"\b(?:for|in|over|within|after|lasting|took|du
 # ... or before one of these ("hours after the attack", "months ago")
 _BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
 _SMALL_HOURS = re.compile(r"\b(?:early|wee|small)\s+$", re.IGNORECASE)
+
+
+_NEW_YEAR_BEFORE = re.compile(r"\b(in|into|until|till|by|since|after|before|from|early|late|over)\s+$", re.IGNORECASE)
 
 
 _SOON_AFTER = re.compile(r"-|\s+(?:after|before|afterwards?|thereafter|as|enough|to\s+be|than)\b")
@@ -739,10 +753,18 @@ class _Resolver:
                     last = date(y + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
                     day = last - timedelta(days=(last.isoweekday() - weekday) % 7)
                 return day + timedelta(days=sum(later))
+        if (f.get("eve") or f.get("eve2")) and not week:  # "the eve of Christmas", "Thanksgiving eve": the day before
+            day_of = on
+            def on(y):
+                return day_of(y) - timedelta(days=1)
         value = _week_value if week else date.isoformat
+        if f.get("weekend") and not week:
+            value = _holiday_weekend
         if "year" in f:
             return "DATE", value(on(int(f["year"]))), False
         if ref is None:
+            if f.get("weekend"):
+                return "DATE", "XXXX-WXX-WE", True
             return "DATE", f"XXXX-{on(2000).month:02d}-{on(2000).day:02d}" if "holiday" in f else "XXXX-XX-XX", True
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
         candidates = [on(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
@@ -881,6 +903,26 @@ class _Resolver:
                 saturday = min(saturdays, key=lambda d: min(abs((d - ref).days), abs((d + timedelta(days=1) - ref).days)))
             return "DATE", _week_value(saturday) + "-WE", True
         return "DATE", _shift(ref, unit, int(anchor)), True
+
+    def _new_year(self, m, f, ref):
+        """'in the new year', 'since the new year': the year about to begin in the last quarter of one, the year
+        just begun in its first two months; in between it is no period the text makes clear."""
+        before = _NEW_YEAR_BEFORE.search(m.f["_before"])
+        if not before:
+            return None  # "the new year brings", "a happy new year": a greeting or a subject, no time of an event
+        if ref is None:
+            return "DATE", "XXXX", True
+        if before[1] == "since" or ref.month <= 2:
+            return "DATE", str(ref.year), True
+        return ("DATE", str(ref.year + 1), True) if ref.month >= 10 else None
+
+    def _midweek(self, m, f, ref):
+        """'by midweek': the middle of the week the text is in; of the next one when it is ahead from a Friday
+        or later, of the last one when it is over on a Monday or Tuesday."""
+        if ref is None:
+            return "DATE", "XXXX-WXX", True
+        n = 1 if m.tense == "future" and ref.isoweekday() >= 5 else -1 if m.tense == "past" and ref.isoweekday() <= 2 else 0
+        return "DATE", _shift(ref, "week", n), True
 
     def _year_end(self, m, f, ref):
         """'by year-end', 'since year-end': the end of this year, or of the last one when counted from."""
@@ -1099,7 +1141,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:

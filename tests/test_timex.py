@@ -746,3 +746,40 @@ def test_a_range_of_centuries_or_hours_is_one_expression_each(sentence, expected
     timexes = tag(sentence, "2024-11-04")
     assert [(t.text, t.value) for t in timexes] == expected
     assert all(sentence[t.start:t.end] == t.text for t in timexes)
+
+
+# --- holiday weekends and eves, season months, sports seasons, midweek, the new year ----------------------
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # Labor Day is a Monday: its weekend is the one before it; Thanksgiving, a Thursday, has it after
+    ("Gas prices are expected to climb ahead of the Labor Day weekend.", "the Labor Day weekend", "2025-W35-WE"),
+    ("Retailers reported strong sales over Thanksgiving weekend.", "Thanksgiving weekend", "2023-W47-WE"),
+    ("Flooding closed roads over Easter weekend 2023.", "Easter weekend 2023", "2023-W14-WE"),
+    ("Christmas weekend 2024 fell midweek for many offices.", "Christmas weekend 2024", "XXXX-WXX-WE"),  # a Wednesday
+    ("Negotiators reached a deal on the eve of Christmas.", "the eve of Christmas", "2023-12-24"),
+    ("Airports were packed on Thanksgiving eve.", "Thanksgiving eve", "2023-11-22"),
+    ("Heating bills usually climb in the winter months.", "the winter months", "2024-WI"),
+    ("Beaches were crowded during the summer months of 2023.", "the summer months of 2023", "2023-SU"),
+    ("The striker has scored nine goals this season.", "this season", "PRESENT_REF"),
+    ("He joined the club last season and will captain it next season.", "last season", "PAST_REF"),
+    ("He joined the club last season and will captain it next season.", "next season", "FUTURE_REF"),
+    ("A vote in parliament is expected midweek.", "midweek", "2024-W45"),
+    ("The new rules take effect in the new year.", "the new year", "2025"),
+    ("Home prices have fallen 3% since the new year.", "the new year", "2024"),
+])
+def test_holiday_weekends_season_months_and_the_new_year(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+
+
+def test_midweek_ahead_from_a_friday_is_next_week():
+    assert found("Talks are expected to resume by midweek.", "2024-11-08")["midweek"][:2] == ("DATE", "2024-W46")
+
+
+@pytest.mark.parametrize("sentence, creation_date", [
+    ("The talks resumed on the eve of the summit.", "2024-11-04"),   # an event, not a holiday
+    ("The new year brings fresh hope, the bishop said.", "2024-11-04"),  # no time of an event
+    ("The law takes effect in the new year.", "2024-06-04"),  # in June no new year is close enough to tell
+    ("Shares fall months after a listing.", "2024-11-04"),
+])
+def test_no_holiday_eve_or_new_year_without_one(sentence, creation_date):
+    assert not [t for t in tag(sentence, creation_date) if t.type == "DATE"]
