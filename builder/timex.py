@@ -242,7 +242,7 @@ def grammar() -> _Grammar:
     before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]}
                             | {"times"})
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
-    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+(?::\d\d)?|[a-z]+)|\s*(?:–|and|through)\s*\d+(?::\d\d|st|nd|rd|th)?)?"
+    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|\d\d?\.\d\d?\.(?:1[7-9]|20)\d\d|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+(?::\d\d)?|[a-z]+)|\s*(?:–|and|through)\s*\d+(?::\d\d|st|nd|rd|th)?)?"
               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
     strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
         word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
@@ -535,6 +535,22 @@ class _Resolver:
         month, day = (a, b) if a <= 12 else (b, a)
         try:
             return "DATE", date(y, month, day).isoformat(), False
+        except ValueError:
+            return None
+
+    def _dotted(self, m, f, ref):
+        """'24.03.2024' is day first, '2024.03.24' year first; '12.03.2024' is read the way the text's other dotted
+        dates show (a day above 12 somewhere), else only its year is sure."""
+        if "m" in f:
+            month, day = int(f["m"]), int(f["d"])
+        else:
+            a, b = int(f["a"]), int(f["b"])
+            order = "dmy" if a > 12 else "mdy" if b > 12 else m.f["_dotted"]
+            if not order and a != b:
+                return "DATE", f["y"], False
+            month, day = (b, a) if order != "mdy" else (a, b)
+        try:
+            return "DATE", date(int(f["y"]), month, day).isoformat(), False
         except ValueError:
             return None
 
@@ -1152,6 +1168,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     capitalized = g.capitalized
     found: list[Timex] = []
     previous = None  # the last calendar date found: what "the next day" counts from
+    dotted = None  # how the text writes its dotted dates, read when it has one
     pos = 0
     lowered = _lower(text)
     while True:
@@ -1186,6 +1203,9 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
         f["_previous"] = previous
+        if kind == "dotted":
+            dotted = _dotted_order(lowered) if dotted is None else dotted
+            f["_dotted"] = dotted
         f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter") else ""
         possessive = text[end - 2:end] in ("'s", "’s") and kind != "decade"  # "the 1970's" is a plural
         if possessive:
@@ -1228,6 +1248,15 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
         pos = hit.end()
     return found
+
+
+_DOTTED = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.(?:1[7-9]|20)\d\d(?!\.?\d)")
+
+
+def _dotted_order(text: str) -> str:
+    """How the text writes its dotted dates: "dmy" when one has a day above 12 first, "mdy" second, else ''."""
+    orders = {"dmy" if int(a) > 12 else "mdy" for a, b in _DOTTED.findall(text) if max(int(a), int(b)) > 12}
+    return orders.pop() if len(orders) == 1 else ""
 
 
 # the fields of the second part of a range: "the 19th and 20th centuries", "between 7 and 8:30 p.m."

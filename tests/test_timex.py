@@ -783,3 +783,18 @@ def test_midweek_ahead_from_a_friday_is_next_week():
 ])
 def test_no_holiday_eve_or_new_year_without_one(sentence, creation_date):
     assert not [t for t in tag(sentence, creation_date) if t.type == "DATE"]
+
+
+# --- dotted dates -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The decree was published on 24.03.2024 in the official gazette.", [("24.03.2024", "2024-03-24")]),
+    ("The archive dates the letter 1998.07.15, the museum said.", [("1998.07.15", "1998-07-15")]),
+    # which number is the day: unknown alone, so only the year is sure...
+    ("The decree was published on 12.03.2024.", [("12.03.2024", "2024")]),
+    # ...unless another dotted date in the text shows it
+    ("Signed on 12.03.2024, the law took effect on 24.03.2024.", [("12.03.2024", "2024-03-12"), ("24.03.2024", "2024-03-24")]),
+    ("The firmware 1.2.2024.5 and the 31.02.2024 entry are no dates.", []),
+])
+def test_dotted_dates(sentence, expected):
+    assert [(t.text, t.value) for t in tag(sentence, "2024-11-04")] == expected
