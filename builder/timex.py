@@ -6,6 +6,7 @@ date, reading the tense around an expression to tell "met on Monday" from "will 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -59,7 +60,7 @@ def _vocabulary_words(data: dict) -> set[str]:
     tables = ("months", "weekdays", "seasons", "parts_of_day")
     words = [w for t in tables for ws in data[t].values() for w in ws]
     for key in ("numbers", "ordinals", "units", "plurals", "anchors", "positions", "approximators", "deictic",
-                "references", "sets", "holidays", "floating_holidays", "easter_holidays", "clock_words",
+                "references", "sets", "holidays", "floating_holidays", "easter_holidays", "lunar_holidays", "undated_holidays", "clock_words",
                 "decade_words"):
         words += list(data[key])
     words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
@@ -178,6 +179,8 @@ def grammar() -> _Grammar:
         "holiday": data["holidays"],
         "floating": data["floating_holidays"],
         "easter": data["easter_holidays"],
+        "lunar": data["lunar_holidays"],
+        "undated": data["undated_holidays"],
         "clockword": data["clock_words"],
         "numword": data["numbers"],
         "ordinal": data["ordinals"],
@@ -220,6 +223,8 @@ def grammar() -> _Grammar:
         "HOLIDAY": rf"(?P<holiday>{_alternation(data['holidays'])})",
         "FLOATING": rf"(?P<floating>{_alternation(data['floating_holidays'])})",
         "EASTER": rf"(?P<easter>{_alternation(data['easter_holidays'])})",
+        "LUNAR": rf"(?P<lunar>{_alternation(data['lunar_holidays'])})",
+        "UNDATED": rf"(?P<undated>{_alternation(data['undated_holidays'])})",
         "AMPM": r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)",
         "ZONE": rf"(?P<zone>{'|'.join(re.escape(z.lower()) for z in data['zone_names'])})\b",
         "CLOCKWORD": rf"(?P<clockword>{_alternation(data['clock_words'])})",
@@ -331,6 +336,46 @@ def _easter(year: int) -> date:
     m = (a + 11 * h + 19 * l) // 433
     month = (h + l - 7 * m + 90) // 25
     return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+# Meeus, Astronomical Algorithms ch. 49: the periodic terms of the true new moon, as (coefficient, power of E,
+# multiples of M, M', F, Omega); the planetary terms left out move it by under a minute
+_NEW_MOON_TERMS = (
+    (-0.40720, 0, 0, 1, 0, 0), (0.17241, 1, 1, 0, 0, 0), (0.01608, 0, 0, 2, 0, 0), (0.01039, 0, 0, 0, 2, 0),
+    (0.00739, 1, -1, 1, 0, 0), (-0.00514, 1, 1, 1, 0, 0), (0.00208, 2, 2, 0, 0, 0), (-0.00111, 0, 0, 1, -2, 0),
+    (-0.00057, 0, 0, 1, 2, 0), (0.00056, 1, 1, 2, 0, 0), (-0.00042, 0, 0, 3, 0, 0), (0.00042, 1, 1, 0, 2, 0),
+    (0.00038, 1, 1, 0, -2, 0), (-0.00024, 1, -1, 2, 0, 0), (-0.00017, 0, 0, 0, 0, 1), (-0.00007, 0, 2, 1, 0, 0),
+    (0.00004, 0, 0, 2, -2, 0), (0.00004, 0, 3, 0, 0, 0), (0.00003, 0, 1, 1, -2, 0), (0.00003, 0, 0, 2, 2, 0),
+    (-0.00003, 0, 1, 1, 2, 0), (0.00003, 0, -1, 1, 2, 0), (-0.00002, 0, -1, 1, -2, 0), (-0.00002, 0, 1, 3, 0, 0),
+    (0.00002, 0, 0, 4, 0, 0),
+)
+
+
+def _new_moon(k: int) -> float:
+    """The Julian day (UT, to about a minute) of new moon number `k`, counted from the one of January 6, 2000."""
+    t = k / 1236.85
+    jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t * t - 0.00000015 * t ** 3 + 0.00000000073 * t ** 4
+    e = 1 - 0.002516 * t - 0.0000074 * t * t
+    args = [math.radians(a) for a in (
+        2.5534 + 29.1053567 * k - 0.0000014 * t * t - 0.00000011 * t ** 3,
+        201.5643 + 385.81693528 * k + 0.0107582 * t * t + 0.00001238 * t ** 3 - 0.000000058 * t ** 4,
+        160.7108 + 390.67050284 * k - 0.0016118 * t * t - 0.00000227 * t ** 3 + 0.000000011 * t ** 4,
+        124.7746 - 1.56375588 * k + 0.0020672 * t * t + 0.00000215 * t ** 3)]
+    jde += sum(c * e ** p * math.sin(a * args[0] + b * args[1] + f * args[2] + o * args[3]) for c, p, a, b, f, o in _NEW_MOON_TERMS)
+    return jde - 0.0008  # TT to UT (about 70 seconds)
+
+
+@lru_cache(maxsize=64)
+def _lunar_new_year(year: int) -> date:
+    """The first day of the Chinese year: the first new moon, by Beijing's clock (UT+8), from January 21 on
+    (so it falls between January 21 and February 20)."""
+    earliest = date(year, 1, 21)
+    k = math.floor((year - 2000) * 12.3685) - 1
+    while True:
+        day = date.fromordinal(math.floor(_new_moon(k) + 0.5 + 8 / 24) - 1721425)
+        if day >= earliest:
+            return day
+        k += 1
 
 
 # the Saturday of the weekend a holiday on each weekday belongs to: Labor Day (a Monday) ends its weekend,
@@ -754,6 +799,12 @@ class _Resolver:
             month, day = self.L["holiday"][f["holiday"]]
             def on(y):
                 return date(y, month, day)
+        elif "undated" in f:
+            return ("DATE", f["year"], False) if "year" in f else ("DATE", self.L["undated"][f["undated"]], True)
+        elif "lunar" in f:
+            offset = self.L["lunar"][f["lunar"]]
+            def on(y):
+                return _lunar_new_year(y) + timedelta(days=offset)
         elif "easter" in f:
             offset = self.L["easter"][f["easter"]]
             week = offset == "week"

@@ -798,3 +798,23 @@ def test_no_holiday_eve_or_new_year_without_one(sentence, creation_date):
 ])
 def test_dotted_dates(sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, "2024-11-04")] == expected
+
+
+# --- holidays of lunar calendars ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("year, day", [(1998, "1998-01-28"), (2015, "2015-02-19"), (2023, "2023-01-22"), (2024, "2024-02-10"),
+                                       (2033, "2033-01-31")])
+def test_the_lunar_new_year_is_computed(year, day):
+    assert found(f"Fireworks lit up Beijing for Chinese New Year {year}.")[f"Chinese New Year {year}"][:2] == ("DATE", day)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Millions travelled home for the Lunar New Year, the railway said.", "Lunar New Year", "2024-02-10"),
+    ("Crowds gathered in Chinatown on Lunar New Year's Eve.", "Lunar New Year's Eve", "2024-02-09"),
+    # set by a sighting of the moon, or by a calendar not computed here: a date, undated
+    ("The ceasefire is expected to hold through Ramadan.", "Ramadan", "XXXX-XX"),
+    ("Prices of lamb rose ahead of Eid al-Adha.", "Eid al-Adha", "XXXX-XX-XX"),
+    ("Sales of sweets peaked before Diwali 2023.", "Diwali 2023", "2023"),
+])
+def test_holidays_of_lunar_calendars(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
