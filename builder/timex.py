@@ -476,6 +476,13 @@ def _two_digit_year(yy: int) -> int:
     return yy + (1900 if yy > 30 else 2000)
 
 
+def _spelled(f: dict) -> str:
+    """The year of a spelled-out year's fields: 'nineteen ninety-six' is 1996, 'two thousand and one' 2001."""
+    if f.get("millennium"):
+        return str(2000 + int(_number(f["yy2"]) if f.get("yy2") else 0))
+    return str({"eighteen": 1800, "nineteen": 1900}[f["century"]] + int(_number(f["yy"].replace("oh", "").strip(" -"))))
+
+
 def _number(text: str) -> float | None:
     words = grammar().lookup["numword"]
     text = text.lower().strip()
@@ -661,6 +668,8 @@ class _Resolver:
 
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
+        if "century" in f or "millennium" in f:
+            f = dict(f, year=_spelled(f))
         pos = self.L["pos"].get(f.get("pos", ""), "")
         if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor") and not f.get("rel")
                 and not self._after_word(m, "season_signals")):
@@ -692,6 +701,8 @@ class _Resolver:
 
     def _season(self, m, f, ref):
         code = self.L["season"][f["season"]]
+        if "century" in f or "millennium" in f:
+            f = dict(f, year=_spelled(f))
         position = self.L["pos"].get(f.get("pos", ""))
         if "year" in f:
             return "DATE", f"{f['year']}-{code}", False
@@ -789,9 +800,7 @@ class _Resolver:
             if not m.f["_text"].startswith("the year") and (not re.search(r"\b(?:in|since|until|by)\s+$", m.f["_before"], re.I)
                                                            or re.match(r"\s+[a-z]", m.f["_after"])):
                 return None  # "two thousand people"; "the year two thousand has" is a year
-            return "DATE", str(2000 + int(_number(f["yy2"]) if f.get("yy2") else 0)), False
-        rest = f["yy"].replace("oh", "").strip(" -")
-        return "DATE", str({"eighteen": 1800, "nineteen": 1900}[f["century"]] + int(_number(rest))), False
+        return "DATE", _spelled(f), False
 
     def _holiday(self, m, f, ref):
         week = False

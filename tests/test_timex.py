@@ -818,3 +818,16 @@ def test_the_lunar_new_year_is_computed(year, day):
 ])
 def test_holidays_of_lunar_calendars(sentence, expression, value):
     assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The reactor was shut in January nineteen ninety-seven, the anchor said.", "January nineteen ninety-seven", "1997-01"),
+    ("Floods hit the valley in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ("The accord was signed in March two thousand and one.", "March two thousand and one", "2001-03"),
+])
+def test_a_month_or_season_of_a_spelled_year(sentence, expression, value):
+    assert found(sentence, "1998-02-27")[expression][:2] == ("DATE", value)
+
+
+def test_a_count_after_a_month_is_no_spelled_year():
+    assert found("In May nineteen people died in the floods.", "1998-02-27") == {"May": ("DATE", "1998-05", "1998-05")}
