@@ -85,6 +85,17 @@ def _spelled_year_regex(numbers: dict) -> str:
             rf"|(?P<millennium>two\s+thousand)(?:\s+(?:and\s+)?(?P<yy2>{_alternation(ones + teens)}))?")
 
 
+def _day_words(ordinals: dict) -> dict[str, int]:
+    """The days of a month in words: 'first' to 'thirty-first' ('twenty first' too)."""
+    words = {w: n for w, n in ordinals.items() if w.isalpha() and 1 <= n <= 19} | {"twentieth": 20, "thirtieth": 30}
+    ones = {w: n for w, n in words.items() if n <= 9}
+    for tens, n in (("twenty", 20), ("thirty", 30)):
+        for w, k in ones.items():
+            if n + k <= 31:
+                words[f"{tens}-{w}"] = words[f"{tens} {w}"] = n + k
+    return words
+
+
 _DIGITS, _SPACES = set("0123456789"), set(" \t\n\r\f\v")
 
 
@@ -184,6 +195,7 @@ def grammar() -> _Grammar:
         "clockword": data["clock_words"],
         "numword": data["numbers"],
         "ordinal": data["ordinals"],
+        "day_word": _day_words(data["ordinals"]),
     }
     # an abbreviation is written with its dot, or without it right before a day number ("Jan 5")
     def names(table: dict) -> str:
@@ -211,6 +223,7 @@ def grammar() -> _Grammar:
         "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
         "UNITS": rf"(?P<unit>{_alternation([u + 's' for u in data['units']] + list(data['plurals']))})",
         "ORD": rf"(?P<ordinal>{_alternation(data['ordinals'])})",
+        "DAY_WORD": rf"(?P<day_word>{_alternation(_day_words(data['ordinals']))})",
         "ORD2": rf"(?P<n2>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(data['ordinals'])})",
         "ANCHOR_": rf"(?P<anchor>{_alternation(data['anchors'])})\s+",
         "POS_": rf"(?P<pos>{_alternation(data['positions'])}){sep}",
@@ -627,6 +640,18 @@ class _Resolver:
         if _ENDED.search(m.f["_before"]):  # "the year ended March 31": a period already over, however long ago
             return "DATE", _pick(candidates, ref, "past").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
+
+    def _date_words(self, m, f, ref):
+        """'March eighth', 'the first of May, nineteen ninety-eight': a date with its day in words."""
+        f = dict(f, day=str(self.L["day_word"][" ".join(f["day_word"].split())]))
+        if "century" in f or "millennium" in f:
+            f["year"] = _spelled(f)
+        if _invalid_day(self.L["month"][f["month"]], int(f["day"])):
+            return None
+        if (f["month"] in self.g.data["capitalized"] and not {"weekday", "year", "anchor"} & f.keys()
+                and m.f["_text"].startswith(f["month"]) and not self._after_word(m, "signals")):
+            return None  # "Theresa May first said"
+        return self._date(m, f, ref)
 
     def _day_of_month(self, m, f, ref):
         """'on the 15th', 'by the 1st of next month': that day in the month the text spoke of last, else in the
@@ -1217,7 +1242,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "date_words", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:

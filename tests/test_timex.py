@@ -831,3 +831,20 @@ def test_a_month_or_season_of_a_spelled_year(sentence, expression, value):
 
 def test_a_count_after_a_month_is_no_spelled_year():
     assert found("In May nineteen people died in the floods.", "1998-02-27") == {"May": ("DATE", "1998-05", "1998-05")}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("International Women's Day is this coming Sunday, March eighth.", "this coming Sunday, March eighth", "1998-03-08"),
+    ("The treaty was signed on the first of May, nineteen ninety-seven.", "the first of May, nineteen ninety-seven", "1997-05-01"),
+    ("The ballots will be counted by April thirtieth.", "April thirtieth", "1998-04-30"),
+])
+def test_a_day_of_the_month_in_words(sentence, expression, value):
+    assert found(sentence, "1998-03-05")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Theresa May first said she would stay.",
+    "The studio sold a thirty-second spot for the final.",
+])
+def test_a_day_in_words_needs_a_month_that_is_one(sentence):
+    assert not [t for t in tag(sentence, "1998-03-05") if t.type == "DATE"]
