@@ -553,6 +553,7 @@ _BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
 _SMALL_HOURS = re.compile(r"\b(?:early|wee|small)\s+$", re.IGNORECASE)
 
 
+_QUARTER_ENDED = re.compile(r"\s+end(ed|ing)\s+([a-z]+\.?)\s+(\d\d?)(?:st|th)?\b(?:,\s+((?:19|20)\d\d)\b)?", re.IGNORECASE)
 _NEW_YEAR_BEFORE = re.compile(r"\b(in|into|until|till|by|since|after|before|from|early|late|over)\s+$", re.IGNORECASE)
 
 
@@ -984,6 +985,8 @@ class _Resolver:
         if unit not in _PERIODS or (unit in ("decade", "century") and anchor == -1):
             return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years, "the next fortnight" two weeks
         if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
+            if unit == "quarter" and ref is not None and (quarter := self._quarter_ended(m, ref)):
+                return "DATE", quarter, True
             return "DURATION", _duration(1, unit), False  # "the year ended March 31"
         if anchor in ("the", "latest"):
             if unit in ("day", "week", "month") and not f.get("pos") or unit == "day" and f.get("pos", "").endswith(" in"):
@@ -1024,6 +1027,19 @@ class _Resolver:
             return "DATE", "XXXX-WXX", True
         n = 1 if m.tense == "future" and ref.isoweekday() >= 5 else -1 if m.tense == "past" and ref.isoweekday() <= 2 else 0
         return "DATE", _shift(ref, "week", n), True
+
+    def _quarter_ended(self, m, ref) -> str | None:
+        """'the quarter ended Sept. 30': the calendar quarter that ends that day (the latest one, or the one of the
+        year given); None for a fiscal quarter ending inside a calendar one ('ended Oct. 31')."""
+        end = _QUARTER_ENDED.match(m.f["_after"])
+        month = end and self.L["month"].get(end[2].lower().rstrip("."))
+        if not month or month % 3 or int(end[3]) != (date(2001, month % 12 + 1, 1) - timedelta(days=1)).day:
+            return None
+        if end[4]:
+            return f"{end[4]}-Q{month // 3}"
+        days = [date(y, month, int(end[3])) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        day = _pick(days, ref, "past") if end[1] == "ed" else min(days, key=lambda d: abs(d - ref))
+        return f"{day.year}-Q{month // 3}"
 
     def _year_end(self, m, f, ref):
         """'by year-end', 'since year-end': the end of this year, or of the last one when counted from."""
@@ -1286,7 +1302,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                 end, second = cut, None
                 f.pop("year", None)
         before = text[max(0, start - 40):start]
-        f["_before"], f["_after"], f["_text"] = before, text[end:end + 12], lowered[start:end]
+        f["_before"], f["_after"], f["_text"] = before, text[end:end + 30], lowered[start:end]
         f["_previous"] = previous
         if kind == "dotted":
             dotted = _dotted_order(lowered) if dotted is None else dotted

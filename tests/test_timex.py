@@ -848,3 +848,14 @@ def test_a_day_of_the_month_in_words(sentence, expression, value):
 ])
 def test_a_day_in_words_needs_a_month_that_is_one(sentence):
     assert not [t for t in tag(sentence, "1998-03-05") if t.type == "DATE"]
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    ("The lender lost $92 million for the quarter ended Sept. 30.", "the quarter", "DATE", "2024-Q3"),
+    ("It expects a profit for the quarter ending Dec. 31, 2023.", "the quarter", "DATE", "2023-Q4"),
+    # a fiscal quarter inside calendar ones, and a fiscal year, are left as spans of time
+    ("The retailer lost $5 million for the quarter ended Oct. 31.", "the quarter", "DURATION", "P1Q"),
+    ("Sales rose 4% in the year ended Sept. 30.", "the year", "DURATION", "P1Y"),
+])
+def test_the_quarter_ended_a_quarter_end_is_that_quarter(sentence, expression, type_, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == (type_, value)
