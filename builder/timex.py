@@ -783,6 +783,12 @@ class _Resolver:
                 year = ref.year if n <= current else ref.year - 1
         return "DATE", f"{year}-{letter}{n}", True
 
+    def _latest_period(self, m, f, ref):
+        """'sales in the latest period': in a results report, the latest quarter that has ended, as 'the quarter' is."""
+        if not self.g.results_cue.search(m.f["_sentence"]):
+            return None
+        return ("DATE", _shift(ref, "quarter", -1), True) if ref else ("DATE", "XXXX-QX", True)
+
     def _year_period(self, m, f, ref):
         """'the 1988 quarter', 'the 1989 period': in a results report, the reported quarter of that year."""
         if ref is None:
@@ -1307,7 +1313,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         if kind == "dotted":
             dotted = _dotted_order(lowered) if dotted is None else dotted
             f["_dotted"] = dotted
-        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter") else ""
+        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter", "latest_period") else ""
         possessive = text[end - 2:end] in ("'s", "’s") and kind != "decade"  # "the 1970's" is a plural
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"

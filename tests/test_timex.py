@@ -859,3 +859,8 @@ def test_a_day_in_words_needs_a_month_that_is_one(sentence):
 ])
 def test_the_quarter_ended_a_quarter_end_is_that_quarter(sentence, expression, type_, value):
     assert found(sentence, "2024-11-04")[expression][:2] == (type_, value)
+
+
+def test_the_latest_period_of_a_results_report():
+    assert found("Sales in the latest period rose 13% to $1.76 billion.", "2024-11-04")["the latest period"][:2] == ("DATE", "2024-Q3")
+    assert found("In the latest period of unrest, police fired tear gas.", "2024-11-04") == {}
