@@ -204,7 +204,7 @@ def grammar() -> _Grammar:
         return _alternation(words) + ("|(?:%s)(?=\\s+\\d)" % _alternation(bare) if bare else "")
 
     units = list(data["units"]) + [u + "s" for u in data["units"]] + list(data["plurals"])
-    sep = r"(?:(?<=-)|\s+)"  # "mid-March" or "early March"
+    sep = r"(?:(?<=-)|-(?=[a-z\d])(?!(?:night|morning|afternoon|evening)\b)|\s+)"  # "mid-March", "late-November", "early March"
     pieces = {
         "MONTH": rf"(?P<month>{names(lookup['month'])})",
         "WEEKDAY": rf"(?P<weekday>{names(lookup['weekday'])})",

@@ -864,3 +864,11 @@ def test_the_quarter_ended_a_quarter_end_is_that_quarter(sentence, expression, t
 def test_the_latest_period_of_a_results_report():
     assert found("Sales in the latest period rose 13% to $1.76 billion.", "2024-11-04")["the latest period"][:2] == ("DATE", "2024-Q3")
     assert found("In the latest period of unrest, police fired tear gas.", "2024-11-04") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The plant will be closed over the next year or so, a spokesman said.", "the next year or so", "2025"),
+    ("Castro made the late-November trip to the island.", "late-November", "2024-11"),
+])
+def test_or_so_and_a_hyphenated_position_belong_to_the_expression(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
