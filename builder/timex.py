@@ -246,7 +246,7 @@ def grammar() -> _Grammar:
     for index, (name, template) in enumerate((k, v) for item in data["patterns"] for k, v in item.items()):
         alt = f"{name}{index}"
         body = re.sub(r"\{(\w+)\}", lambda m: pieces[m[1]], template)
-        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{alt}__{m[1]}>", body)
+        body = re.sub(r"\(\?(P<|\()(\w+)([>)])", lambda m: f"(?{m[1]}{alt}__{m[2]}{m[3]}", body)  # "(?P<day>", "(?(the)"
         alternatives.append(f"(?P<{alt}>{body})")
         groups = tuple(re.findall(rf"\(\?P<({alt}__\w+)>", body))
         fields[alt] = (groups, tuple(g.split("__", 1)[1] for g in groups))
@@ -622,6 +622,10 @@ class _Resolver:
 
     def _date(self, m, f, ref):
         """'Nov. 4, 2024', '4 November', 'Monday, Nov. 4': a day, with the year from the text or the tense."""
+        if "day_word" in f and (f := self._day_in_words(m, f)) is None:
+            return None
+        if "century" in f or "millennium" in f:
+            f = dict(f, year=_spelled(f))
         month, day = self.L["month"][f["month"]], int(f["day"])
         if "year" in f:
             try:
@@ -642,17 +646,15 @@ class _Resolver:
             return "DATE", _pick(candidates, ref, "past").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
-    def _date_words(self, m, f, ref):
-        """'March eighth', 'the first of May, nineteen ninety-eight': a date with its day in words."""
+    def _day_in_words(self, m, f) -> dict | None:
+        """'March eighth', 'the first of May, nineteen ninety-eight': the day (and year) of a date in words."""
         f = dict(f, day=str(self.L["day_word"][" ".join(f["day_word"].split())]))
-        if "century" in f or "millennium" in f:
-            f["year"] = _spelled(f)
         if _invalid_day(self.L["month"][f["month"]], int(f["day"])):
             return None
-        if (f["month"] in self.g.data["capitalized"] and not {"weekday", "year", "anchor"} & f.keys()
+        if (f["month"] in self.g.data["capitalized"] and not {"weekday", "year", "anchor", "century", "millennium"} & f.keys()
                 and m.f["_text"].startswith(f["month"]) and not self._after_word(m, "signals")):
             return None  # "Theresa May first said"
-        return self._date(m, f, ref)
+        return f
 
     def _day_of_month(self, m, f, ref):
         """'on the 15th', 'by the 1st of next month': that day in the month the text spoke of last, else in the
@@ -866,12 +868,12 @@ class _Resolver:
             def on(y):
                 return day_of(y) - timedelta(days=1)
         value = _week_value if week else date.isoformat
-        if f.get("weekend") and not week:
+        if (f.get("weekend") or f.get("weekend2")) and not week:
             value = _holiday_weekend
         if "year" in f:
             return "DATE", value(on(int(f["year"]))), False
         if ref is None:
-            if f.get("weekend"):
+            if f.get("weekend") or f.get("weekend2"):
                 return "DATE", "XXXX-WXX-WE", True
             return "DATE", f"XXXX-{on(2000).month:02d}-{on(2000).day:02d}" if "holiday" in f else "XXXX-XX-XX", True
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
@@ -1264,7 +1266,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "date_words", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
