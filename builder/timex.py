@@ -240,6 +240,7 @@ def grammar() -> _Grammar:
         "UNDATED": rf"(?P<undated>{_alternation(data['undated_holidays'])})",
         "AMPM": r"(?P<ampm>[ap]\.\s?m\b\.?|[ap]m\b)",
         "ZONE": rf"(?P<zone>{'|'.join(re.escape(z.lower()) for z in data['zone_names'])})\b",
+        "REL_DAY": r"(?P<rel_day>today|tomorrow|yesterday|tonight)(?!['’]s)",
         "CLOCKWORD": rf"(?P<clockword>{_alternation(data['clock_words'])})",
     }
     alternatives, fields, handler = [], {}, {}
@@ -933,6 +934,9 @@ class _Resolver:
             elif ":" not in m.f["_text"] and m.f["_before"].endswith("("):
                 return None  # "at 10:35 a.m. (0735 GMT)": the same moment again, in another zone
         clock = f"T{hour:02d}:{minute:02d}"
+        if f.get("rel_day"):  # "noon tomorrow", "9 p.m. yesterday"
+            day = ref + timedelta(days=self.L["deictic"][f["rel_day"]][1]) if ref else None
+            return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + clock, True
         if f.get("weekday"):
             day = self._weekday_day(m, f, ref)
             return "TIME", (day if isinstance(day, str) else day.isoformat()) + clock, True
@@ -973,6 +977,12 @@ class _Resolver:
     def _unit_before(self, m, f, ref):
         """'the day before', 'the year after': one unit from the date the text spoke of last."""
         unit = _unit(f["unit"])
+        if f.get("two"):  # "the week before last": two back from the creation date, "the year after next" two ahead
+            if unit not in ("day", "week", "weekend", "month", "year") or (f["dir"] == "before") != (f["two"] == "last"):
+                return None
+            if ref is None:
+                return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX"), True
+            return "DATE", _shift(ref, unit, -2 if f["two"] == "last" else 2), True
         if unit not in ("day", "week", "month", "year"):
             return None
         base = _day_of(m.f["_previous"], unit) or ref

@@ -872,3 +872,22 @@ def test_the_latest_period_of_a_results_report():
 ])
 def test_or_so_and_a_hyphenated_position_belong_to_the_expression(sentence, expression, value):
     assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The leaders will meet at noon tomorrow in Geneva.", "noon tomorrow", "2024-11-05T12:00"),
+    ("The blast struck at 9:30 p.m. yesterday, police said.", "9:30 p.m. yesterday", "2024-11-03T21:30"),
+    ("Polls close at 8 p.m. today.", "8 p.m. today", "2024-11-04T20:00"),
+])
+def test_a_clock_time_on_today_tomorrow_or_yesterday(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The club won the title the year before last.", "the year before last", "2022"),
+    ("The storm hit the coast the weekend before last.", "the weekend before last", "2024-W43-WE"),
+    ("The games will be held the year after next.", "the year after next", "2026"),
+])
+def test_the_year_before_last_and_after_next(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+    assert "the year" not in found(sentence, "2024-11-04")
