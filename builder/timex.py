@@ -171,6 +171,7 @@ class _Grammar:
     after: dict[str, frozenset[str]]  # table -> its words, lower-cased, one space between words
     capitalized: frozenset[str]  # words that are a date only when capitalized ("May")
     results_cue: re.Pattern  # a word of a results report, in lower-cased text
+    month_range: tuple[re.Pattern, re.Pattern]  # a month and a range word before an expression, and after it
 
 
 @lru_cache(maxsize=1)
@@ -293,8 +294,16 @@ def grammar() -> _Grammar:
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
     results_cue = re.compile(r"(?:\b(?:%s)\b|%%)" % _alternation(data["results_words"]))
+    # the other month of the range is one no name or verb is spelled like ("May", "March"), or it follows "from",
+    # "between"; or the range is a span of months ("the year to March")
+    month_words = [w.rstrip(".") for ws in data["months"].values() for w in ws]
+    sure = _alternation(set(month_words) - {w.rstrip(".") for w in data["capitalized"]})
+    to = r"(?:to|and|through|until|or|-|–)"
+    month_range = (re.compile(rf"\b(?:(?:from|between)\s+(?:{_alternation(month_words)})|{sure}|year|months|quarter|week)\.?\s*{to}\s*$",
+                              re.IGNORECASE),
+                   re.compile(rf"\s*{to}\s+(?:{sure})\b", re.IGNORECASE))
     return _Grammar(scanner, re.compile(starts), by_first, fields, handler, data, lookup, tense_cue, after, capitalized,
-                    results_cue)
+                    results_cue, month_range)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -554,6 +563,8 @@ _BARE_PLURAL_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ahead)\b")
 _SMALL_HOURS = re.compile(r"\b(?:early|wee|small)\s+$", re.IGNORECASE)
 
 
+# "the year ended March 31", "in the year to March", "the week through Friday": a span ending then, no calendar year
+_PERIOD_ENDING = re.compile(r"\s+(?:end(?:ed|ing)\b|(?:to|through)\s+(?:the\s+end\s+of\s+)?(?:[A-Z][a-z]|\d))")
 _QUARTER_ENDED = re.compile(r"\s+end(ed|ing)\s+([a-z]+\.?)\s+(\d\d?)(?:st|th)?\b(?:,\s+((?:19|20)\d\d)\b)?", re.IGNORECASE)
 _NEW_YEAR_BEFORE = re.compile(r"\b(in|into|until|till|by|since|after|before|from|early|late|over)\s+$", re.IGNORECASE)
 
@@ -701,7 +712,7 @@ class _Resolver:
             f = dict(f, year=_spelled(f))
         pos = self.L["pos"].get(f.get("pos", ""), "")
         if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor") and not f.get("rel")
-                and not self._after_word(m, "season_signals")):
+                and not self._after_word(m, "season_signals") and not self._in_month_range(m)):
             return None  # "Theresa May", "the March for Life"
         if "year" in f:
             return "DATE", f"{f['year']}-{month:02d}", False
@@ -719,6 +730,11 @@ class _Resolver:
             else:
                 year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_MONTH_DAYS).year
         return "DATE", f"{year}-{month:02d}", True
+
+    def _in_month_range(self, m) -> bool:
+        """Whether a month stands in a range with another one: 'from January to March', 'between March and May'."""
+        months = self.g.month_range
+        return bool(months[0].search(m.f["_before"]) or months[1].match(m.f["_after"]))
 
     def _year_of(self, f, ref) -> int | None:
         """'of this year', 'of last year': a year stated relative to the reference."""
@@ -1002,10 +1018,10 @@ class _Resolver:
             return None
         if unit not in _PERIODS or (unit in ("decade", "century") and anchor == -1):
             return "DURATION", _duration(1, unit), False  # "the past decade" is the last ten years, "the next fortnight" two weeks
-        if anchor in ("the", "latest") and re.match(r"\s+end(?:ed|ing)\b", m.f["_after"]):
+        if anchor in ("the", "latest") and _PERIOD_ENDING.match(m.f["_after"]):
             if unit == "quarter" and ref is not None and (quarter := self._quarter_ended(m, ref)):
                 return "DATE", quarter, True
-            return "DURATION", _duration(1, unit), False  # "the year ended March 31"
+            return "DURATION", _duration(1, unit), False  # "the year ended March 31", "the year to March"
         if anchor in ("the", "latest"):
             if unit in ("day", "week", "month") and not f.get("pos") or unit == "day" and f.get("pos", "").endswith(" in"):
                 return None  # "the day" alone, or "later in the day", refers back to a date we do not track

@@ -891,3 +891,20 @@ def test_a_clock_time_on_today_tomorrow_or_yesterday(sentence, expression, value
 def test_the_year_before_last_and_after_next(sentence, expression, value):
     assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
     assert "the year" not in found(sentence, "2024-11-04")
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    ("Inflation in the year to March was 3.2%, the statistics office said.", "the year", "DURATION", "P1Y"),
+    ("Inflation in the year to March was 3.2%, the statistics office said.", "March", "DATE", "2024-03"),
+    ("Shares rose 4% in the week through Friday.", "the week", "DURATION", "P1W"),
+    # "March" and "May" are months in a range with another month, or after "between"
+    ("Rainfall was scarce between March and May.", "March", "DATE", "2024-03"),
+    ("Rainfall was scarce between March and May.", "May", "DATE", "2024-05"),
+    ("Exports rose from March to June, customs data showed.", "March", "DATE", "2024-03"),
+])
+def test_a_span_to_a_month_and_months_in_a_range(sentence, expression, type_, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == (type_, value)
+
+
+def test_names_next_to_each_other_are_no_range_of_months():
+    assert found("Theresa May and March Madness fans met.", "2024-11-04") == {}
