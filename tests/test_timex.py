@@ -908,3 +908,12 @@ def test_a_span_to_a_month_and_months_in_a_range(sentence, expression, type_, va
 
 def test_names_next_to_each_other_are_no_range_of_months():
     assert found("Theresa May and March Madness fans met.", "2024-11-04") == {}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Voting starts Tuesday at 7 a.m., the commission said.", "Tuesday", "2024-11-05"),
+    ("The two-day summit begins Thursday in Brussels.", "Thursday", "2024-11-07"),
+    ("The new tariff takes effect Friday.", "Friday", "2024-11-08"),
+])
+def test_a_scheduled_event_in_the_present_tense_is_ahead(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
