@@ -208,6 +208,9 @@ def grammar() -> _Grammar:
     sep = r"(?:(?<=-)|-(?=[a-z\d])(?!(?:night|morning|afternoon|evening)\b)|\s+)"  # "mid-March", "late-November", "early March"
     pieces = {
         "MONTH": rf"(?P<month>{names(lookup['month'])})",
+        # the first and last months of a calendar quarter: "april-june"
+        "MONTH_PAIR": "(?P<month_pair>%s)" % "|".join(
+            rf"(?:{_alternation(data['months'][n])})\s*[-–]\s*(?:{_alternation(data['months'][n + 2])})" for n in (1, 4, 7, 10)),
         "WEEKDAY": rf"(?P<weekday>{names(lookup['weekday'])})",
         "SEASON": rf"(?P<season>{_alternation(lookup['season'])})",
         "PART": rf"(?P<part>{_alternation(lookup['part'])})",
@@ -808,6 +811,12 @@ class _Resolver:
             return None
         return ("DATE", _shift(ref, "quarter", -1), True) if ref else ("DATE", "XXXX-QX", True)
 
+    def _month_quarter(self, m, f, ref):
+        """'the April-June quarter': the calendar quarter of those months; the year as for 'the second quarter'."""
+        first = self.L["month"][re.match(r"[a-z]+\.?", f["month_pair"])[0]]
+        year = f.get("year") or f.get("year2")
+        return self._quarter(m, {"qh": "quarter", "n": str(first // 3 + 1), "rel": "the", **({"year": year} if year else {})}, ref)
+
     def _year_period(self, m, f, ref):
         """'the 1988 quarter', 'the 1989 period': in a results report, the reported quarter of that year."""
         if ref is None:
@@ -1292,7 +1301,7 @@ class _Reference:
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
-_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "holiday", "weekday", "clock"}
+_NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "month_quarter", "holiday", "weekday", "clock"}
 
 
 def tag(text: str, creation_date: str | None) -> list[Timex]:
@@ -1341,7 +1350,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         if kind == "dotted":
             dotted = _dotted_order(lowered) if dotted is None else dotted
             f["_dotted"] = dotted
-        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter", "latest_period") else ""
+        f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter", "latest_period", "month_quarter") else ""
         possessive = text[end - 2:end] in ("'s", "’s") and kind != "decade"  # "the 1970's" is a plural
         if possessive:
             end -= 2  # TimeML leaves the possessive out: "Friday's meeting"

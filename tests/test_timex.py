@@ -917,3 +917,16 @@ def test_names_next_to_each_other_are_no_range_of_months():
 ])
 def test_a_scheduled_event_in_the_present_tense_is_ahead(sentence, expression, value):
     assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Japan's economy shrank in the April-June quarter, the cabinet office said.", "the April-June quarter", "2024-Q2"),
+    ("Profit rose 8% in the July-September period.", "the July-September period", "2024-Q3"),
+    ("Output grew in the October-December quarter of 2023.", "the October-December quarter of 2023", "2023-Q4"),
+])
+def test_a_quarter_named_by_its_months(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+
+
+def test_a_half_year_named_by_its_months_is_two_months():
+    assert [t.text for t in tag("Sales in the April-September period rose 4%.", "2024-11-04")] == ["April", "September"]
