@@ -10,7 +10,8 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from typing import Callable
+from functools import lru_cache, partial
 from importlib import resources
 from re import _constants as op  # the standard parser's codes: what a pattern can begin with
 
@@ -494,7 +495,20 @@ class _Match:
     end: int
     kind: str  # the handler
     f: dict[str, str]  # field -> matched text, lower-cased
-    tense: str = ""  # "past", "future" or "" as read from the words around it
+    read_tense: Callable[[], str] | None = None  # reads the tense around it, when a handler first asks for it
+    _tense: str | None = None
+
+    @property
+    def tense(self) -> str:
+        """"past", "future" or "" as read from the words around it (read only when a handler needs it: a date
+        with its year does not)."""
+        if self._tense is None:
+            self._tense = self.read_tense() if self.read_tense else ""
+        return self._tense
+
+    @tense.setter
+    def tense(self, value: str) -> None:
+        self._tense = value
 
 
 def _two_digit_year(yy: int) -> int:
@@ -1357,7 +1371,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         m = _Match(start, end, kind, f)
         if kind in _NEEDS_TENSE or (kind == "relative" and f["unit"].startswith("weekend")):
             # "Wednesday's ruling" names an event already reported
-            m.tense = "past" if possessive and kind == "weekday" else _tense(lowered, start, end, g)
+            if possessive and kind == "weekday":
+                m.tense = "past"
+            else:
+                m.read_tense = partial(_tense, lowered, start, end, g)
         result = _resolve(resolve, m, reference)
         if result is None:
             pos = start + 1
@@ -1383,7 +1400,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             previous = value
         elif second is not None:  # "the 19th and 20th centuries", "between 7 and 8 p.m.": the second resolved on its own
             f2 = {k: v for k, v in f.items() if k not in _SECOND_OF} | {k[:-1]: v for k, v in f.items() if k in _SECOND}
-            other = _resolve(resolve, _Match(second, end, kind, f2, m.tense), reference)
+            other = _resolve(resolve, _Match(second, end, kind, f2, _tense=m.tense), reference)
             if other is not None:
                 found.append(Timex(start, cut, text[start:cut], kind_type, value, edtf, relative, anchor, signal))
                 start, signal = second, ""
