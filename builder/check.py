@@ -34,7 +34,7 @@ def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = No
     """Every problem found, not only the first: CI shows editors the whole list in one run."""
     problems: list[InputError] = []
     sources, unreadable = {}, set()
-    for path in sorted(Path(sources_dir).glob("*.md")):
+    for path in sorted(Path(sources_dir).glob("*.md"), key=lambda p: p.name):
         try:
             sources[path.stem] = read_source(path, root)
         except InputError as exc:

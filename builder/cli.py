@@ -34,7 +34,7 @@ def cmd_ingest(args) -> int:
     files: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            files.extend(sorted(p for p in item.iterdir() if p.is_file() and not p.name.startswith(".")))
+            files.extend(sorted((p for p in item.iterdir() if p.is_file() and not p.name.startswith(".")), key=lambda p: p.name))
         elif item.exists() or item.is_symlink():
             files.append(item)
         else:

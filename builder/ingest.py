@@ -722,7 +722,7 @@ _INPUT_LINE = re.compile(r"^input: (.+)$", re.M)
 def _records_by_input(directory: Path) -> dict[str, str]:
     """Records whose `input:` names a file, by that file: to find an id again when the state was lost."""
     found = {}
-    for path in sorted(directory.glob("*.md")):
+    for path in sorted(directory.glob("*.md"), key=lambda p: p.name):
         head = path.read_text(encoding="utf-8", errors="replace")[:4096]
         if match := _INPUT_LINE.search(head.split("\n---\n", 1)[0]):
             found.setdefault(yaml.safe_load(match[1]), path.stem)
@@ -801,8 +801,9 @@ def _expand(inputs: list[Path]) -> list[Path]:
         except OSError:
             mode = None
         if mode is not None and stat.S_ISDIR(mode) or mode is None and item.is_dir() and not item.is_symlink():
-            files += sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
-                            and not any(part.startswith(".") for part in p.relative_to(item).parts))
+            # sorted as paths sort (by their parts), with the parts as key: comparing Path objects costs more
+            files += sorted((p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in FORMATS
+                             and not any(part.startswith(".") for part in p.relative_to(item).parts)), key=lambda p: p.parts)
         elif mode is not None or item.exists() or item.is_symlink():
             files.append(item)
         else:

@@ -91,7 +91,7 @@ def _fingerprint(project: Project, stage: str) -> str | None:
         digest.update(b"\1" + str(folder.resolve()).encode())
         if not folder.is_dir():
             continue
-        for path in sorted(folder.iterdir()):
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
             digest.update(b"\2" + path.name.encode())
             try:
                 if path.is_symlink():

@@ -201,7 +201,7 @@ def load_sources(directory: Path, root: Path | None = None) -> dict[str, Source]
         return {}
     files = ProjectFiles(root) if root is not None else None
     records = {}
-    for path in sorted(directory.glob("*.md")):
+    for path in sorted(directory.glob("*.md"), key=lambda p: p.name):
         if files is not None:
             files.check(path)
         records[path.stem] = read_source(path)
