@@ -20,6 +20,7 @@ import os
 import re
 import stat
 import sys
+import time
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -32,7 +33,7 @@ import yaml
 from tqdm import tqdm
 
 from .errors import InputError, InputErrors
-from .fileio import ProjectFiles, read_text, under, write_all
+from .fileio import ProjectFiles, read_text, under, write_all, write_cache
 from .model import EdtfDate, Source
 from .sentences import split_sentences
 from .sources import FIELDS, read_source, render_source
@@ -41,6 +42,8 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".html": "html", ".htm": "html"}
 STATE_FILE = ".ingest-state.json"
 STATE_VERSION = 1
+STAT_CACHE = "ingest-stat.json"  # in the cache folder: machine-specific, never committed
+SETTLED_NS = 2_000_000_000  # a file this much older than its stat is trusted to get a new mtime when it changes
 MAX_ID = 60
 TITLE_MAX = 120  # a title taken from the first sentence is cut back to a clause boundary below this
 
@@ -877,23 +880,57 @@ def ingest_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _unchanged_input(path: Path, entry: dict, directory: Path) -> bool:
+def _unchanged_input(path: Path, entry: dict, directory: Path, stats: dict, key: str) -> bool:
     """Whether ingest would make the same record of this input as last time and find it as it left it:
     the input's bytes as recorded (by this ingest_version, which the caller checked), the record's
-    bytes as ingest wrote them, and no hand edit kept in it. Any doubt (an unreadable file): False."""
+    bytes as ingest wrote them, and no hand edit kept in it. Any doubt (an unreadable file): False.
+
+    `stats` holds, for an input and its record last seen with those bytes, their size and mtime, as git's
+    index does: files with the same size and mtime are not read again (saving is a new mtime). What this
+    run saw is left in `stats[key]` for the next run."""
     if not entry.get("input_sha256") or entry.get("kept") != [] or not isinstance(entry.get("extracted"), dict):
         return False
+    record = os.path.join(directory, entry["id"] + ".md")
     try:
+        seen = _stat_pair(path, record) + [entry["input_sha256"], entry.get("record_sha256")]
+        if stats.get(key) == seen:
+            return True
+        stats.pop(key, None)
         with open(path, "rb") as handle:
             if _digest(handle.read()) != entry["input_sha256"]:
                 return False
-        with open(os.path.join(directory, entry["id"] + ".md"), "rb") as handle:
-            return _digest(handle.read()) == entry.get("record_sha256")
+        with open(record, "rb") as handle:
+            if _digest(handle.read()) != entry.get("record_sha256"):
+                return False
     except (OSError, TypeError):
         return False
+    _remember(stats, key, seen)
+    return True
 
 
-def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, root: Path | None = None) -> IngestReport:
+def _stat_pair(path, record) -> list[int]:
+    """Size and mtime (ns) of an input and of its record."""
+    a, b = os.stat(path), os.stat(record)
+    return [a.st_size, a.st_mtime_ns, b.st_size, b.st_mtime_ns]
+
+
+def _remember(stats: dict, key: str, seen: list) -> None:
+    """Keep what was seen of a file pair unless either was changed so recently that a change within the same
+    tick of a coarse clock could keep its mtime (git's 'racy' files): those are read again next time."""
+    if max(seen[1], seen[3]) < time.time_ns() - SETTLED_NS:
+        stats[key] = seen
+
+
+def _load_stats(cache_dir: Path | None) -> dict:
+    try:
+        stats = json.loads((cache_dir / STAT_CACHE).read_text(encoding="utf-8")) if cache_dir else {}
+    except (OSError, ValueError):
+        return {}
+    return stats if isinstance(stats, dict) else {}
+
+
+def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, root: Path | None = None,
+           cache_dir: Path | None = None) -> IngestReport:
     """Read raw articles into source records under `sources_dir`; hand edits to records survive.
 
     `inputs` are files or folders (searched for .txt, .md, .html); input paths are recorded relative
@@ -904,7 +941,8 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     An input is not read again when the state says it would give the same record as last time and the
     record is as ingest left it (`_unchanged_input`): its bytes and `ingest_version` are as recorded,
     the record's bytes too, and it keeps no hand edit. The state's `ingested_with` names the version
-    that made every entry holding an `input_sha256`.
+    that made every entry holding an `input_sha256`. With a `cache_dir`, files whose size and mtime are
+    those it last saw them with are not even read (`_unchanged_input`).
     """
     root = Path(root or Path.cwd())
     directory = Path(sources_dir)
@@ -922,7 +960,16 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     drafts: dict[str, Source] = {}
     hashes: dict[str, str] = {}
 
+    stats = _load_stats(cache_dir)
+    stats_before = dict(stats)
+    read_at: dict[str, list[int]] = {}  # each input read: its size and mtime before it was read
+
     def read(key: str, path: Path) -> None:
+        stats.pop(key, None)
+        try:
+            read_at[key] = [os.stat(path).st_size, os.stat(path).st_mtime_ns]
+        except OSError:
+            pass  # read_article names the problem
         drafts[key] = replace(read_article(path, None), input=key)  # (the project check is done)
         hashes[key] = _digest(path.read_bytes())
 
@@ -936,7 +983,7 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
             key = project.key(path)
             if key in drafts or key in unchanged:
                 continue
-            if same_version and key in entries and _unchanged_input(path, entries[key], directory):
+            if same_version and key in entries and _unchanged_input(path, entries[key], directory, stats, key):
                 unchanged.add(key)
                 where[key] = path
                 continue
@@ -1077,6 +1124,19 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
         files[state_path] = _render_state(state)
 
     changed = {p.stem for p in write_all(files) if p.suffix == ".md"}
+    if cache_dir is not None:
+        for key, before in read_at.items():
+            record = directory / f"{entries[key]['id']}.md"
+            try:
+                _remember(stats, key, before + [record.stat().st_size, record.stat().st_mtime_ns,
+                                                entries[key].get("input_sha256"), entries[key].get("record_sha256")])
+            except OSError:
+                pass
+        if stats != stats_before:
+            try:
+                write_cache(cache_dir / STAT_CACHE, json.dumps(stats, sort_keys=True))
+            except OSError:
+                pass  # a read-only cache only costs speed
     for key in sorted(drafts.keys() | unchanged):
         record_id = entries[key]["id"]
         report.sources[key] = record_id
