@@ -43,7 +43,10 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
 STATE_FILE = ".ingest-state.json"
 STATE_VERSION = 1
 STAT_CACHE = "ingest-stat.json"  # in the cache folder: machine-specific, never committed
-SETTLED_NS = 2_000_000_000  # a file this much older than its stat is trusted to get a new mtime when it changes
+# how much older than the moment its stat is taken a file must be for its mtime to vouch for its bytes: a
+# change within the same tick of the file system's clock could keep the mtime (git's "racy" files); a
+# clock of whole seconds (FAT, some network file systems) has ticks of up to two
+SETTLED_NS, SETTLED_COARSE_NS = 100_000_000, 2_000_000_000
 MAX_ID = 60
 TITLE_MAX = 120  # a title taken from the first sentence is cut back to a clause boundary below this
 
@@ -915,9 +918,10 @@ def _stat_pair(path, record) -> list[int]:
 
 
 def _remember(stats: dict, key: str, seen: list) -> None:
-    """Keep what was seen of a file pair unless either was changed so recently that a change within the same
-    tick of a coarse clock could keep its mtime (git's 'racy' files): those are read again next time."""
-    if max(seen[1], seen[3]) < time.time_ns() - SETTLED_NS:
+    """Keep what was seen of a file pair, unless either was changed too recently (`SETTLED_NS`): such a
+    pair is hashed again next time."""
+    coarse = seen[1] % 1_000_000_000 == 0 and seen[3] % 1_000_000_000 == 0
+    if max(seen[1], seen[3]) < time.time_ns() - (SETTLED_COARSE_NS if coarse else SETTLED_NS):
         stats[key] = seen
 
 
