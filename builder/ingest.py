@@ -971,7 +971,8 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     def read(key: str, path: Path) -> None:
         stats.pop(key, None)
         try:
-            read_at[key] = [os.stat(path).st_size, os.stat(path).st_mtime_ns]
+            seen = os.stat(path)
+            read_at[key] = [seen.st_size, seen.st_mtime_ns]
         except OSError:
             pass  # read_article names the problem
         drafts[key] = replace(read_article(path, None), input=key)  # (the project check is done)
@@ -1132,7 +1133,8 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
         for key, before in read_at.items():
             record = directory / f"{entries[key]['id']}.md"
             try:
-                _remember(stats, key, before + [record.stat().st_size, record.stat().st_mtime_ns,
+                written = record.stat()
+                _remember(stats, key, before + [written.st_size, written.st_mtime_ns,
                                                 entries[key].get("input_sha256"), entries[key].get("record_sha256")])
             except OSError:
                 pass
