@@ -895,7 +895,7 @@ def _unchanged_input(path: Path, entry: dict, directory: Path, stats: dict, key:
         return False
     record = os.path.join(directory, entry["id"] + ".md")
     try:
-        seen = _stat_pair(path, record) + [entry["input_sha256"], entry.get("record_sha256")]
+        seen = _size_mtime(path) + _size_mtime(record) + [entry["input_sha256"], entry.get("record_sha256")]
         if stats.get(key) == seen:
             return True
         stats.pop(key, None)
@@ -911,10 +911,10 @@ def _unchanged_input(path: Path, entry: dict, directory: Path, stats: dict, key:
     return True
 
 
-def _stat_pair(path, record) -> list[int]:
-    """Size and mtime (ns) of an input and of its record."""
-    a, b = os.stat(path), os.stat(record)
-    return [a.st_size, a.st_mtime_ns, b.st_size, b.st_mtime_ns]
+def _size_mtime(path) -> list[int]:
+    """[size, mtime in ns]: what `stats` remembers of a file."""
+    seen = os.stat(path)
+    return [seen.st_size, seen.st_mtime_ns]
 
 
 def _remember(stats: dict, key: str, seen: list) -> None:
@@ -971,8 +971,7 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     def read(key: str, path: Path) -> None:
         stats.pop(key, None)
         try:
-            seen = os.stat(path)
-            read_at[key] = [seen.st_size, seen.st_mtime_ns]
+            read_at[key] = _size_mtime(path)
         except OSError:
             pass  # read_article names the problem
         drafts[key] = replace(read_article(path, None), input=key)  # (the project check is done)
@@ -1131,11 +1130,9 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
     changed = {p.stem for p in write_all(files) if p.suffix == ".md"}
     if cache_dir is not None:
         for key, before in read_at.items():
-            record = directory / f"{entries[key]['id']}.md"
             try:
-                written = record.stat()
-                _remember(stats, key, before + [written.st_size, written.st_mtime_ns,
-                                                entries[key].get("input_sha256"), entries[key].get("record_sha256")])
+                _remember(stats, key, before + _size_mtime(directory / f"{entries[key]['id']}.md")
+                          + [entries[key].get("input_sha256"), entries[key].get("record_sha256")])
             except OSError:
                 pass
         if stats != stats_before:

@@ -228,7 +228,7 @@ def grammar() -> _Grammar:
         "UNIT1": rf"(?P<unit>{_alternation(data['units'])})",
         "UNITS": rf"(?P<unit>{_alternation([u + 's' for u in data['units']] + list(data['plurals']))})",
         "ORD": rf"(?P<ordinal>{_alternation(data['ordinals'])})",
-        "DAY_WORD": rf"(?P<day_word>{_alternation(_day_words(data['ordinals']))})",
+        "DAY_WORD": rf"(?P<day_word>{_alternation(lookup['day_word'])})",
         "ORD2": rf"(?P<n2>\d{{1,2}}(?:st|nd|rd|th)|{_alternation(data['ordinals'])})",
         "ANCHOR_": rf"(?P<anchor>{_alternation(data['anchors'])})\s+",
         "POS_": rf"(?P<pos>{_alternation(data['positions'])}){sep}",
@@ -607,7 +607,10 @@ class _Resolver:
     def __call__(self, m: _Match, ref: date | None) -> tuple | None:
         """(type, value, relative), with an EDTF when the value alone does not give it, or None when the match
         is not a temporal expression after all."""
-        return getattr(self, "_" + m.kind)(m, m.f, ref)
+        f = m.f
+        if "century" in f or "millennium" in f:  # a spelled-out year: "January nineteen ninety-seven"
+            f = dict(f, year=_spelled(f))
+        return getattr(self, "_" + m.kind)(m, f, ref)
 
     # -- absolute dates ----------------------------------------------------------------------------
     def _iso_duration(self, m, f, ref):
@@ -653,8 +656,6 @@ class _Resolver:
         """'Nov. 4, 2024', '4 November', 'Monday, Nov. 4': a day, with the year from the text or the tense."""
         if "day_word" in f and (f := self._day_in_words(m, f)) is None:
             return None
-        if "century" in f or "millennium" in f:
-            f = dict(f, year=_spelled(f))
         month, day = self.L["month"][f["month"]], int(f["day"])
         if "year" in f:
             try:
@@ -725,8 +726,6 @@ class _Resolver:
 
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
-        if "century" in f or "millennium" in f:
-            f = dict(f, year=_spelled(f))
         pos = self.L["pos"].get(f.get("pos", ""), "")
         if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor") and not f.get("rel")
                 and not self._after_word(m, "season_signals") and not self._in_month_range(m)):
@@ -763,8 +762,6 @@ class _Resolver:
 
     def _season(self, m, f, ref):
         code = self.L["season"][f["season"]]
-        if "century" in f or "millennium" in f:
-            f = dict(f, year=_spelled(f))
         position = self.L["pos"].get(f.get("pos", ""))
         if "year" in f:
             return "DATE", f"{f['year']}-{code}", False
