@@ -56,17 +56,23 @@ def word_trie(words, space: str = r"\s+") -> str:
     return build(root)
 
 
-def _vocabulary_words(data: dict) -> set[str]:
-    """Every word of the vocabulary; the grammar is only tried where one of them stands."""
+def _vocabulary_words(data: dict) -> tuple[set[str], set[str]]:
+    """(the words, the phrases) an expression can begin with; the grammar is only tried where one stands.
+
+    A word of a multi-word entry counts only within its phrase ("election" in "election day"), unless it is an
+    entry of its own."""
     tables = ("months", "weekdays", "seasons", "parts_of_day")
-    words = [w for t in tables for ws in data[t].values() for w in ws]
+    entries = [w for t in tables for ws in data[t].values() for w in ws]
     for key in ("numbers", "ordinals", "units", "plurals", "anchors", "positions", "approximators", "deictic",
                 "references", "sets", "holidays", "floating_holidays", "easter_holidays", "lunar_holidays", "undated_holidays", "clock_words",
                 "decade_words"):
-        words += list(data[key])
-    words += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
-    words += [u + "s" for u in data["units"]] + [w + "s" for t in ("weekdays", "seasons") for ws in data[t].values() for w in ws]
-    return {part for w in words for part in re.split(r"[\s.-]", w.lower())} - {""}
+        entries += list(data[key])
+    entries += data["vague_numbers"] + data["duration_openers"] + data["start_words"]
+    entries += [u + "s" for u in data["units"]] + [w + "s" for t in ("weekdays", "seasons") for ws in data[t].values() for w in ws]
+    entries = [" ".join(w.lower().split()) for w in entries]
+    words = {part for w in entries if " " not in w for part in re.split(r"[.-]", w)}
+    phrases = {w.rstrip(".") for w in entries if " " in w}
+    return words - {""}, phrases
 
 
 def _word_number_regex(numbers: dict) -> str:
@@ -259,17 +265,25 @@ def grammar() -> _Grammar:
         handler[alt] = name
     # where an expression can begin: a telling word or a digit, or a common word ("the", "a", "last") with
     # a telling word or digit among the next few; the engine skips every other position cheaply
-    first = _vocabulary_words(data)
-    weak = first & set(data["weak_start_words"])
+    words, phrases = _vocabulary_words(data)
+    glue = set(data["glue_words"])
+    weak = set(data["weak_start_words"]) & (words | {part for p in phrases for part in re.split(r"[\s.-]", p)})
     # a number starts an expression only as a year, a clock time or a slashed date, or before a unit, a month
-    # word or "times" ("8,000 people", "2%" and "31 members" are skipped without trying the patterns)
+    # word or "times" ("8,000 people", "2%", "31 members" and "the two leaders" are skipped without trying the
+    # patterns); a spelled year ("nineteen ninety", "two thousand") is a start of its own
     before_word = word_trie({w.rstrip(".") for w in list(data["units"]) + units + [w for ws in data["months"].values() for w in ws]}
                             | {"times"})
+    counted = (r"(?:\s*(?:or|to|-)\s*(?:\d+(?::\d\d)?|[a-z]+)|\s*(?:–|and|through)\s*\d+(?::\d\d|st|nd|rd|th)?)?"
+               r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))"
+               % (pieces["ADJ"], before_word))
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
-    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|\d\d?\.\d\d?\.(?:1[7-9]|20)\d\d|[0-2]\d[0-5]\d\s+(?:{zones})\b|" r"\d*[:/]\d|\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?(?:\s*(?:or|to|-)\s*(?:\d+(?::\d\d)?|[a-z]+)|\s*(?:–|and|through)\s*\d+(?::\d\d|st|nd|rd|th)?)?"
-              r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))" % (pieces["ADJ"], before_word))
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
-        word_trie((first - weak - set(data["glue_words"])) | set(data["start_phrases"])), number)
+    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|\d\d?\.\d\d?\.(?:1[7-9]|20)\d\d|[0-2]\d[0-5]\d\s+(?:{zones})\b|\d*[:/]\d|"
+              rf"\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?{counted}")
+    number_words = {w for w in data["numbers"] if " " not in w} - weak - {"eighteen", "nineteen"}
+    count_word = rf"(?:{word_trie(number_words)})(?:(?:[\s-]+(?:{word_trie(number_words)}))?{counted}|\s+thousand\b)"
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|%s|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
+        word_trie((words - weak - glue - number_words) | {p for p in phrases if p.split()[0] not in glue - weak} | set(data["start_phrases"])),
+        number, count_word)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
     # an expression begins after a character that is no part of a word: the engine skips to the next such
     # character cheaply, and only there looks for a telling word
