@@ -281,10 +281,15 @@ def grammar() -> _Grammar:
               rf"\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?{counted}")
     number_words = {w for w in data["numbers"] if " " not in w} - weak - {"eighteen", "nineteen"}
     count_word = rf"(?:{word_trie(number_words)})(?:(?:[\s-]+(?:{word_trie(number_words)}))?{counted}|\s+thousand\b)"
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|%s|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
-        word_trie((words - weak - glue - number_words) | {p for p in phrases if p.split()[0] not in glue - weak} | set(data["start_phrases"])),
-        number, count_word)
-    starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), strong)
+    telling = words - weak - glue - number_words
+    # a phrase that begins with a common word ("the latest", "at the moment") begins an expression itself, but
+    # tells nothing after another common word ("the government in the coming years")
+    common = {p for p in phrases if p.split()[0] in weak}
+    starting = {p for p in phrases if p.split()[0] not in glue} - common
+    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|%s|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)"
+    inner = strong % (word_trie(telling | starting | set(data["start_phrases"])), number, count_word)
+    strong %= (word_trie(telling | starting | common | set(data["start_phrases"])), number, count_word)
+    starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), inner)
     # an expression begins after a character that is no part of a word: the engine skips to the next such
     # character cheaply, and only there looks for a telling word
     scanner = re.compile(r"[^\w'’]" + starts)
