@@ -193,8 +193,7 @@ class _Grammar:
     patterns: list[re.Pattern]  # the alternatives, in their order
     leads: list[frozenset]  # the first words each can begin with (see _first_words)
     by_key: dict[str, tuple[re.Pattern, ...]]  # first word -> the alternatives that can begin with it, filled as met
-    fields: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # alternative -> (group names, field names)
-    handler: dict[str, str]  # alternative -> handler name
+    handler: dict[re.Pattern, str]  # alternative -> the name of its handler
     data: dict
     lookup: dict[str, dict[str, object]]  # field -> {lower-case word: meaning}
     tense_cue: re.Pattern  # a "future" or "past" cue, in lower-cased text
@@ -277,15 +276,11 @@ def grammar() -> _Grammar:
         "REL_DAY": r"(?P<rel_day>today|tomorrow|yesterday|tonight)(?!['’]s)",
         "CLOCKWORD": rf"(?P<clockword>{_alternation(data['clock_words'])})",
     }
-    alternatives, fields, handler = [], {}, {}
-    for index, (name, template) in enumerate((k, v) for item in data["patterns"] for k, v in item.items()):
-        alt = f"{name}{index}"
-        body = re.sub(r"\{(\w+)\}", lambda m: pieces[m[1]], template)
-        body = re.sub(r"\(\?(P<|\()(\w+)([>)])", lambda m: f"(?{m[1]}{alt}__{m[2]}{m[3]}", body)  # "(?P<day>", "(?(the)"
-        alternatives.append(f"(?P<{alt}>{body})")
-        groups = tuple(re.findall(rf"\(\?P<({alt}__\w+)>", body))
-        fields[alt] = (groups, tuple(g.split("__", 1)[1] for g in groups))
-        handler[alt] = name
+    alternatives, handlers = [], []
+    for item in data["patterns"]:
+        for name, template in item.items():
+            alternatives.append(re.sub(r"\{(\w+)\}", lambda m: pieces[m[1]], template))
+            handlers.append(name)
     # where an expression can begin: a telling word or a digit, or a common word ("the", "a", "last") with
     # a telling word or digit among the next few; the engine skips every other position cheaply
     words, phrases = _vocabulary_words(data)
@@ -322,6 +317,7 @@ def grammar() -> _Grammar:
     # (case-sensitive over lower-cased text): "today" tries 1 of them, "the" 34
     leads = [frozenset(_first_words(re._parser.parse(body), {("", _OPEN)})) for body in alternatives]
     patterns = [re.compile(body + end) for body in alternatives]  # 0.05 s: one big alternation took 0.4
+    handler = dict(zip(patterns, handlers))
 
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
@@ -343,7 +339,7 @@ def grammar() -> _Grammar:
     month_range = (re.compile(rf"\b(?:(?:from|between)\s+(?:{_alternation(month_words)})|{sure}|year|months|quarter|week)\.?\s*{to}\s*$",
                               re.IGNORECASE),
                    re.compile(rf"\s*{to}\s+(?:{sure})\b", re.IGNORECASE))
-    return _Grammar(scanner, re.compile(starts), patterns, leads, {}, fields, handler, data, lookup, tense_cue, after, capitalized,
+    return _Grammar(scanner, re.compile(starts), patterns, leads, {}, handler, data, lookup, tense_cue, after, capitalized,
                     results_cue, month_range)
 
 
@@ -1367,27 +1363,24 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         hit = _next(g, lowered, pos)
         if hit is None:
             break
-        alt = hit.lastgroup
         start, end = hit.span()
-        groups, names = g.fields[alt]
-        values = hit.group(*groups) if len(groups) > 1 else (hit.group(groups[0]),) if groups else ()
-        f = {name: value for name, value in zip(names, values) if value is not None}
+        f = {name: value for name, value in hit.groupdict().items() if value is not None}
         # ambiguous words ("May", "March", "Sun.") count only when capitalized
-        if ((f.get("month") in capitalized and not text[hit.start(groups[names.index("month")])].isupper())
-                or (f.get("weekday") in capitalized and not text[hit.start(groups[names.index("weekday")])].isupper())):
+        if ((f.get("month") in capitalized and not text[hit.start("month")].isupper())
+                or (f.get("weekday") in capitalized and not text[hit.start("weekday")].isupper())):
             pos = start + 1
             continue
-        kind = g.handler[alt]
+        kind = g.handler[hit.re]
         second = None  # where the second day (century, hour) of a range begins
         if "cut" in f:
-            cut, second = hit.start(groups[names.index("cut")]), hit.start(groups[names.index("second")])
+            cut, second = hit.start("cut"), hit.start("second")
             if "day2" not in f:
                 if not _ordered_range(f, g):  # "between 11 and 1 p.m.": only the second, which says which hour it is
                     pos = second
                     continue
             elif not int(f["day"]) < int(f["day2"]) or _invalid_day(g.lookup["month"][f["month"]], int(f["day2"])):
                 # not a range ("May 3 and 1"): the month's own day is a date, the bare number is skipped
-                if hit.start(groups[names.index("month")]) > cut:
+                if hit.start("month") > cut:
                     pos = second  # "3 and 1 March": on from "1 March"
                     continue
                 end, second = cut, None
@@ -1415,7 +1408,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             continue
         kind_type, value, edtf, relative, anchor = result
         if kind == "ago" and kind_type == "DURATION":  # "three days later": the duration without "later"
-            end = hit.start(groups[names.index("dir")])
+            end = hit.start("dir")
             while text[end - 1].isspace():
                 end -= 1
         if _ATTRIBUTIVE.match(text, start, end):
