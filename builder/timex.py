@@ -1172,6 +1172,8 @@ class _Resolver:
             return self._times(m, f, ref)
         if f["vague"] == "many" and re.search(r"\bas\s+$", m.f["_before"], re.IGNORECASE):
             return None  # "the second in as many weeks" counts, it does not last
+        if f.get("opener") == "last" and _VERB_LAST_BEFORE.search(m.f["_before"]):
+            return None  # "the talks could last several months": the verb; the duration starts at "several"
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _bare_plural(self, m, f, ref):

@@ -930,3 +930,13 @@ def test_a_quarter_named_by_its_months(sentence, expression, value):
 
 def test_a_half_year_named_by_its_months_is_two_months():
     assert [t.text for t in tag("Sales in the April-September period rose 4%.", "2024-11-04")] == ["April", "September"]
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The talks could last several months, diplomats said.", "several months", "PXM"),
+    ("Officials said the drought may last a few more weeks.", "a few more weeks", "PXW"),
+    ("Rescuers will need several more days to reach the village.", "several more days", "PXD"),
+    ("Prices fell over the last several months.", "the last several months", "PXM"),
+])
+def test_an_unstated_number_of_units_and_the_verb_last(sentence, expression, value):
+    assert found(sentence, "2013-03-22") == {expression: ("DURATION", value, None)}
