@@ -940,3 +940,13 @@ def test_a_half_year_named_by_its_months_is_two_months():
 ])
 def test_an_unstated_number_of_units_and_the_verb_last(sentence, expression, value):
     assert found(sentence, "2013-03-22") == {expression: ("DURATION", value, None)}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The team has won three of its last four games and hosts Chelsea on Sunday.", "Sunday", "2013-03-24"),
+    ("The shuttle launch is set for Saturday, NASA said.", "Saturday", "2013-03-23"),
+    ("The president visits Israel on Wednesday for the first time in office.", "Wednesday", "2013-03-27"),
+    ("The launch was set for Saturday but was scrubbed.", "Saturday", "2013-03-16"),
+])
+def test_a_fixture_or_visit_in_the_present_tense_is_ahead(sentence, expression, value):
+    assert found(sentence, "2013-03-22")[expression][:2] == ("DATE", value)
