@@ -950,3 +950,15 @@ def test_an_unstated_number_of_units_and_the_verb_last(sentence, expression, val
 ])
 def test_a_fixture_or_visit_in_the_present_tense_is_ahead(sentence, expression, value):
     assert found(sentence, "2013-03-22")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    ("The ruins date back more than 2,000 years, archaeologists said.", "more than 2,000 years", "DURATION", "P2000Y"),
+    ("The monastery was founded 1,500 years ago.", "1,500 years ago", "DATE", "0513"),
+    ("The settlement was built 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
+    ("The church holds services every Sunday morning.", "every Sunday morning", "SET", "XXXX-WXX-7TMO"),
+    ("The show airs on Friday nights on CBS.", "Friday nights", "SET", "XXXX-WXX-5TNI"),
+    ("The president will address the nation at 7:30 tonight.", "7:30 tonight", "TIME", "2013-03-22T19:30"),
+])
+def test_thousands_weekly_parts_of_days_and_a_clock_tonight(sentence, expression, type_, value):
+    assert found(sentence, "2013-03-22")[expression][:2] == (type_, value)
