@@ -79,7 +79,8 @@ def _word_number_regex(numbers: dict) -> str:
     tens = [w for w, n in numbers.items() if n in (20, 30, 40, 50, 60, 70, 80, 90)]
     ones = [w for w, n in numbers.items() if isinstance(n, int) and 1 <= n <= 9 and w not in ("a", "an")]
     compound = rf"(?:{_alternation(tens)})[\s-](?:{_alternation(ones)})"
-    return rf"\d{{1,3}}(?:\.\d+|\s+1/2)?|{compound}|{_alternation(numbers)}"
+    # "2,000 years" is one number: its "000" no number of its own
+    return rf"\d{{1,3}}(?:,\d{{3}})+(?![\d,])|(?<!\d,)\d{{1,3}}(?:\.\d+|\s+1/2)?|{compound}|{_alternation(numbers)}"
 
 
 def _spelled_year_regex(numbers: dict) -> str:
@@ -296,7 +297,7 @@ def grammar() -> _Grammar:
                % (pieces["ADJ"], before_word))
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
     number = (rf"(?:1[7-9]|20)\d\d(?!\d)|\d\d?\.\d\d?\.(?:1[7-9]|20)\d\d|[0-2]\d[0-5]\d\s+(?:{zones})\b|\d*[:/]\d|"
-              rf"\d[\d.]*(?:st|nd|rd|th)?(?:\s+1/2)?{counted}")
+              rf"(?:\d{{1,3}}(?:,\d\d\d)+|\d[\d.]*)(?:st|nd|rd|th)?(?:\s+1/2)?{counted}")
     number_words = {w for w in data["numbers"] if " " not in w} - weak - {"eighteen", "nineteen"}
     count_word = rf"(?:{word_trie(number_words)})(?:(?:[\s-]+(?:{word_trie(number_words)}))?{counted}|\s+thousand\b)"
     telling = words - weak - glue - number_words
@@ -377,7 +378,7 @@ def _shift(ref: date, unit: str, n: int) -> str:
         year, month = _add_months(ref.year, ref.month, 3 * n)
         return f"{year}-Q{_quarter(month)}"
     if unit == "year":
-        return str(ref.year + n)
+        return "%04d" % (ref.year + n)  # "1,500 years ago" is 0513, not the century "513"
     if unit == "decade":
         return str(ref.year // 10 + n)
     if unit == "century":
@@ -561,7 +562,7 @@ def _number(text: str) -> float | None:
     text = text.lower().strip()
     if text in words:
         return float(words[text])
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(\s+1/2)?", text)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(\s+1/2)?", text.replace(",", ""))
     if m:
         return float(m[1]) + (0.5 if m[2] else 0)
     parts = re.split(r"[\s-]+", text)
@@ -970,8 +971,9 @@ class _Resolver:
         return _pick(candidates, ref, m.tense or "past")
 
     def _weekday(self, m, f, ref):
-        if f.get("plural"):
-            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}", False
+        if f.get("plural") or f.get("plural2"):  # "on Sundays", "on Friday nights"
+            part = f"T{self.L['part'][f['part']]}" if f.get("part") else ""
+            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}{part}", False
         day = self._weekday_day(m, f, ref)
         value = day if isinstance(day, str) else day.isoformat()
         if f.get("part"):
@@ -1004,6 +1006,8 @@ class _Resolver:
                 return None  # "at 10:35 a.m. (0735 GMT)": the same moment again, in another zone
         clock = f"T{hour:02d}:{minute:02d}"
         if f.get("rel_day"):  # "noon tomorrow", "9 p.m. yesterday"
+            if f["rel_day"] == "tonight" and not f.get("ampm") and not f.get("clockword") and 1 <= hour < 12:
+                clock = f"T{hour + 12:02d}:{minute:02d}"  # "at 7:30 tonight" is in the evening
             day = ref + timedelta(days=self.L["deictic"][f["rel_day"]][1]) if ref else None
             return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + clock, True
         if f.get("weekday"):
@@ -1159,6 +1163,8 @@ class _Resolver:
         if ref is None:
             return "DATE", "PAST_REF" if back else "FUTURE_REF", True
         shift = unit if unit != "weekend" else "week"
+        if unit in ("year", "decade", "century") and not 0 < ref.year + (-n if back else n) * {"year": 1, "decade": 10, "century": 100}[unit] <= 9999:
+            return "DATE", "PAST_REF" if back else "FUTURE_REF", True  # "10,000 years ago": before the calendar's years
         if f["dir"].endswith("today") and unit == "week":
             shift, n = "day", 7 * n  # "a week from today" is a day
         if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
@@ -1205,6 +1211,8 @@ class _Resolver:
             return self._times(m, f, ref)
         if f["vague"] == "many" and re.search(r"\bas\s+$", m.f["_before"], re.IGNORECASE):
             return None  # "the second in as many weeks" counts, it does not last
+        if f.get("opener") == "last" and _VERB_LAST_BEFORE.search(m.f["_before"]):
+            return None  # "the talks could last several months": the verb; the duration starts at "several"
         return "DURATION", _duration(None, _unit(f["unit"])), False
 
     def _bare_plural(self, m, f, ref):
@@ -1232,8 +1240,9 @@ class _Resolver:
         return "SET", _duration(1, _unit(f["unit"])), False
 
     def _every(self, m, f, ref):
-        if f.get("weekday"):
-            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}", False
+        if f.get("weekday"):  # "every Sunday", "every Saturday morning"
+            part = f"T{self.L['part'][f['part']]}" if f.get("part") else ""
+            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}{part}", False
         if f.get("month"):
             return "SET", f"XXXX-{self.L['month'][f['month']]:02d}", False
         return "SET", f"XXXX-{self.L['season'][f['season']]}", False

@@ -930,3 +930,35 @@ def test_a_quarter_named_by_its_months(sentence, expression, value):
 
 def test_a_half_year_named_by_its_months_is_two_months():
     assert [t.text for t in tag("Sales in the April-September period rose 4%.", "2024-11-04")] == ["April", "September"]
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The talks could last several months, diplomats said.", "several months", "PXM"),
+    ("Officials said the drought may last a few more weeks.", "a few more weeks", "PXW"),
+    ("Rescuers will need several more days to reach the village.", "several more days", "PXD"),
+    ("Prices fell over the last several months.", "the last several months", "PXM"),
+])
+def test_an_unstated_number_of_units_and_the_verb_last(sentence, expression, value):
+    assert found(sentence, "2013-03-22") == {expression: ("DURATION", value, None)}
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The team has won three of its last four games and hosts Chelsea on Sunday.", "Sunday", "2013-03-24"),
+    ("The shuttle launch is set for Saturday, NASA said.", "Saturday", "2013-03-23"),
+    ("The president visits Israel on Wednesday for the first time in office.", "Wednesday", "2013-03-27"),
+    ("The launch was set for Saturday but was scrubbed.", "Saturday", "2013-03-16"),
+])
+def test_a_fixture_or_visit_in_the_present_tense_is_ahead(sentence, expression, value):
+    assert found(sentence, "2013-03-22")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    ("The ruins date back more than 2,000 years, archaeologists said.", "more than 2,000 years", "DURATION", "P2000Y"),
+    ("The monastery was founded 1,500 years ago.", "1,500 years ago", "DATE", "0513"),
+    ("The settlement was built 10,000 years ago.", "10,000 years ago", "DATE", "PAST_REF"),
+    ("The church holds services every Sunday morning.", "every Sunday morning", "SET", "XXXX-WXX-7TMO"),
+    ("The show airs on Friday nights on CBS.", "Friday nights", "SET", "XXXX-WXX-5TNI"),
+    ("The president will address the nation at 7:30 tonight.", "7:30 tonight", "TIME", "2013-03-22T19:30"),
+])
+def test_thousands_weekly_parts_of_days_and_a_clock_tonight(sentence, expression, type_, value):
+    assert found(sentence, "2013-03-22")[expression][:2] == (type_, value)
