@@ -1,6 +1,8 @@
 """What the fast paths of ingest, source records and event selection must keep: the results of the plain
 definitions they replace, and an ingest that reads again exactly the articles whose record could change.
 
+The tagger's choice of patterns at a place is checked against trying them all.
+
 The plain definitions are written out here (`spec_*`): the expressions the code used before it was made
 fast. Random texts and the seeds go through both.
 """
@@ -339,3 +341,31 @@ def test_mentions_of_the_seeds_are_whole_sentences_with_their_people(ingested):
             assert mention.places == spec_places_in(mention.quote)
             assert mention.kinds == spec_kinds_in(mention.quote)
             assert mention.to_dict() == asdict(mention)
+
+
+# --------------------------------------------------------------------------------------------------
+# The tagger tries, at each place, only the patterns that can begin with the first word there: no pattern
+# that matches at a place may be left out.
+
+def _tagger_texts() -> list[str]:
+    """The seeds and every sentence of the tagger's tests, lower-cased as the tagger reads them."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "seeds").iterdir(), key=lambda p: p.name)]
+    return [t.lower() for t in texts + [(root / "tests" / "test_timex.py").read_text(encoding="utf-8")]]
+
+
+def test_the_patterns_tried_at_a_place_include_every_pattern_that_matches_there():
+    from builder.timex import _KEY, _begins, grammar
+
+    g = grammar()
+    matched = 0
+    for text in _tagger_texts():
+        for place in (m.start() for m in re.finditer(r"(?<![a-z])[a-z\d]|['’\"(]", text)):
+            key = _KEY.match(text, place).group()
+            for pattern, lead in zip(g.patterns, g.leads):
+                if pattern.match(text, place):
+                    matched += 1
+                    assert _begins(lead, key), (g.handler[pattern], key, text[place:place + 40])
+    assert matched > 1000
