@@ -305,9 +305,11 @@ def grammar() -> _Grammar:
     # tells nothing after another common word ("the government in the coming years")
     common = {p for p in phrases if p.split()[0] in weak}
     starting = {p for p in phrases if p.split()[0] not in glue} - common
-    strong = r"(?:(?:%s)\b|(?=\d)(?:%s)|%s|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)"
-    inner = strong % (word_trie(telling | starting | set(data["start_phrases"])), number, count_word)
-    strong %= (word_trie(telling | starting | common | set(data["start_phrases"])), number, count_word)
+    def telling_start(words: set[str]) -> str:
+        return r"(?:(?:%s)\b|(?=\d)(?:%s)|%s|['’]\d|pt?\d|fy\d|[qh][1-4]\b|[1-4][qh](?:\s*(?:1[7-9]|20)\d\d|['’]?\d\d)(?!\d)|(?<=the )\d\d?(?:st|nd|rd|th)\b)" % (
+            word_trie(words | starting | set(data["start_phrases"])), number, count_word)
+
+    strong, inner = telling_start(telling | common), telling_start(telling)
     starts = r"(?=%s|(?:%s)\b(?:[\s-]+[\w'’.]+){0,3}?[\s-]+%s)" % (strong, word_trie(weak), inner)
     # an expression begins after a character that is no part of a word: the engine skips to the next such
     # character cheaply, and only there looks for a telling word
