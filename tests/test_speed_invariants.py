@@ -367,5 +367,5 @@ def test_the_patterns_tried_at_a_place_include_every_pattern_that_matches_there(
             for pattern, lead in zip(g.patterns, g.leads):
                 if pattern.match(text, place):
                     matched += 1
-                    assert _begins(lead, key), (g.handler[pattern], key, text[place:place + 40])
+                    assert _begins(lead, key), (g.handler[pattern.pattern], key, text[place:place + 40])
     assert matched > 1000
