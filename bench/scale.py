@@ -249,41 +249,47 @@ def sample_sources(project: Project, size: int, seed: int) -> list:
     return random.Random(seed).sample(sources, min(size, len(sources)))
 
 
-def ours_throughput(sample: list) -> tuple[Row, Row]:
+def best_of(repeat: int, work) -> tuple[float, object]:
+    """The CPU seconds of the fastest of `repeat` runs of work() (each peer alike), and its result."""
+    best, result = float("inf"), None
+    for _ in range(max(1, repeat)):
+        start = time.process_time()
+        result = work()
+        best = min(best, time.process_time() - start)
+    return best, result
+
+
+def ours_throughput(sample: list, repeat: int) -> tuple[Row, Row]:
     """Our tagger, and the whole per-article stage, in this process; CPU seconds, as for search_dates."""
     from builder.extract import extract_source
     from builder.timex import tag
 
     extract_source(sample[0])  # warmed up on one article, as search_dates is: throughput, not start-up
-    start = time.process_time()
-    expressions = sum(len(tag(s.text, s.creation_date)) for s in sample)
-    tag_seconds = time.process_time() - start
-    start = time.process_time()
-    mentions = sum(len(extract_source(s)) for s in sample)
-    extract_seconds = time.process_time() - start
+    tag_seconds, expressions = best_of(repeat, lambda: sum(len(tag(s.text, s.creation_date)) for s in sample))
+    extract_seconds, mentions = best_of(repeat, lambda: sum(len(extract_source(s)) for s in sample))
     kb = sum(len(s.text.encode()) for s in sample) / 1024
-    return (Row("ours: tag (builder.timex)", tag_seconds, len(sample), kb, f"1 process, CPU s, {expressions:,} expressions"),
+    return (Row("ours: tag (builder.timex)", tag_seconds, len(sample), kb, f"1 process, CPU s, best of {repeat}, {expressions:,} expressions"),
             Row("ours: extract_source", extract_seconds, len(sample), kb,
-                f"1 process, CPU s, tag + event selection, {mentions:,} mentions"))
+                f"1 process, CPU s, best of {repeat}, tag + event selection, {mentions:,} mentions"))
 
 
-def dateparser_throughput(sample: list) -> Row:
+def dateparser_throughput(sample: list, repeat: int) -> Row:
     from dateparser.search import search_dates
 
     from builder.model import EdtfDate
 
-    kb = sum(len(s.text.encode()) for s in sample) / 1024
-    found = 0
-    search_dates(sample[0].text, languages=["en"])  # warm-up: dateparser loads its language data on first use
-    start = time.process_time()
-    for source in sample:
-        settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
+    def settings(source) -> dict:
+        out = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
         if source.creation_date:
             lower = EdtfDate.parse(source.creation_date).lower
-            settings["RELATIVE_BASE"] = datetime(lower.year, lower.month, lower.day)
-        found += len(search_dates(source.text, languages=["en"], settings=settings) or [])
-    return Row("dateparser search_dates", time.process_time() - start, len(sample), kb,
-               f"1 process, CPU s, {found:,} dates found")
+            out["RELATIVE_BASE"] = datetime(lower.year, lower.month, lower.day)
+        return out
+
+    kb = sum(len(s.text.encode()) for s in sample) / 1024
+    search_dates(sample[0].text, languages=["en"])  # warm-up: dateparser loads its language data on first use
+    seconds, found = best_of(repeat, lambda: sum(len(search_dates(s.text, languages=["en"], settings=settings(s)) or [])
+                                                 for s in sample))
+    return Row("dateparser search_dates", seconds, len(sample), kb, f"1 process, CPU s, best of {repeat}, {found:,} dates found")
 
 
 def heideltime_throughput(sample: list) -> Row:
@@ -349,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=None, help="extract processes (default: all cores)")
     parser.add_argument("--sample", type=int, default=200, help="articles for the dateparser comparison (default 200)")
+    parser.add_argument("--repeat", type=int, default=3, help="time ours and search_dates as the fastest of N runs each (default 3)")
     parser.add_argument("--heideltime-sample", type=int, default=10, help="articles for HeidelTime (default 10)")
     parser.add_argument("--keep", type=Path, help="build the project here and keep it (default: a temp folder, removed)")
     parser.add_argument("--no-site", action="store_true", help="skip the MkDocs build")
@@ -390,8 +397,8 @@ def main(argv: list[str] | None = None) -> int:
 
         pipeline_rss = peak_rss()  # before the peers: HeidelTime's JVM is a child process too
         sample = sample_sources(project, args.sample, args.seed)
-        ours_tag, ours = ours_throughput(sample)
-        peer = dateparser_throughput(sample)
+        ours_tag, ours = ours_throughput(sample, args.repeat)
+        peer = dateparser_throughput(sample, args.repeat)
         rows += [ours_tag, ours, peer]
         for row in (ours_tag, ours):
             ratio = peer.seconds / row.seconds if row.seconds else 0
