@@ -1355,6 +1355,14 @@ class _Reference:
 # a hyphenated expression before its noun ("the 14-day waiting period", "the year-ago results")
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
+# "the spring meeting": a season before its noun, whose "the" belongs to the noun, as with "the Jan. 14 deadline";
+# a function word or a verb next shows the season heads its own phrase ("the summer of 2023", "the spring was wet")
+_THE_SEASON = re.compile(r"the\s+[a-z]+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z][\w-]*)")
+_NOT_A_NOUN = frozenset("""of in on at and or but when while as to for with before after that which who whom is are be
+    been being will would could can should must does do he she it they we i you the a an this that its his her their our
+    there then so than if because until from by through during into also not months ahead again alone
+    itself""".split())
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
 _NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "month_quarter", "holiday", "weekday", "clock"}
 
@@ -1426,6 +1434,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
             while text[start].isspace():
                 start += 1
+        elif kind == "season" and _THE_SEASON.fullmatch(text, start, end) and _modifies_noun(text, end, g):
+            start += 3  # "The spring meeting": "spring", as TimeML leaves the article to the noun phrase
+            while text[start].isspace():
+                start += 1
         if kind in ("anaphoric", "unit_before") and _day_of(previous, "year"):
             anchor = "previous-date"
         if kind_type in ("DATE", "TIME") and value[:4].isdigit():
@@ -1447,6 +1459,13 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
         pos = hit.end()
     return found
+
+
+def _modifies_noun(text: str, end: int, g: _Grammar) -> bool:
+    """Whether the word after an expression is a noun it modifies: no function word and no verb ("the spring
+    meeting", not "the spring of 2023" or "the summer saw")."""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and word[1].lower() not in _NOT_A_NOUN and not g.tense_cue.fullmatch(word[1].lower())
 
 
 _DOTTED = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.(?:1[7-9]|20)\d\d(?!\.?\d)")

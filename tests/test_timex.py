@@ -962,3 +962,17 @@ def test_a_fixture_or_visit_in_the_present_tense_is_ahead(sentence, expression, 
 ])
 def test_thousands_weekly_parts_of_days_and_a_clock_tonight(sentence, expression, type_, value):
     assert found(sentence, "2013-03-22")[expression][:2] == (type_, value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The spring meeting of the IMF was held in Washington.", "spring", "2024-SP"),
+    ("The summer Olympics open in Los Angeles in 2028.", "summer", "2024-SU"),
+    ("Lawmakers returned from the summer recess on Monday.", "summer", "2024-SU"),
+    ("The summer of 2023 was the hottest on record.", "The summer of 2023", "2023-SU"),
+    ("The spring was unusually wet, farmers said.", "The spring", "2024-SP"),
+    ("Talks will resume in the spring when parliament returns.", "the spring", "2025-SP"),
+])
+def test_a_season_before_its_noun_leaves_the_article_to_the_noun(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.type, timex.value) == ("DATE", value)
+    assert sentence[timex.start:timex.end] == expression
