@@ -338,11 +338,14 @@ def grammar() -> _Grammar:
     # the other month of the range is one no name or verb is spelled like ("May", "March"), or it follows "from",
     # "between"; or the range is a span of months ("the year to March")
     month_words = [w.rstrip(".") for ws in data["months"].values() for w in ws]
-    sure = _alternation(set(month_words) - {w.rstrip(".") for w in data["capitalized"]})
-    to = r"(?:to|and|through|until|or|-|–)"
-    month_range = (re.compile(rf"\b(?:(?:from|between)\s+(?:{_alternation(month_words)})|{sure}|year|months|quarter|week)\.?\s*{to}\s*$",
-                              re.IGNORECASE),
-                   re.compile(rf"\s*{to}\s+(?:{sure})\b", re.IGNORECASE))
+    # or it is one capitalized and joined by a dash ("March-May"; not "Theresa May and March Madness")
+    ambiguous = {w.rstrip(".") for w in data["capitalized"]}
+    sure = _alternation(set(month_words) - ambiguous)
+    dashed = rf"(?:{sure}|(?-i:{'|'.join(sorted(w.capitalize() for w in ambiguous & set(month_words)))}))"
+    to, year = r"(?:to|and|through|until|or|-|–)", r"(?:,?\s+(?:1[7-9]|20)\d\d)?"
+    month_range = (re.compile(rf"\b(?:(?:(?:from|between)\s+(?:{_alternation(month_words)})|{sure})\.?{year}|year|months|quarter|week)"
+                              rf"\s*{to}\s*$|\b{dashed}\.?\s*[-–]\s*$", re.IGNORECASE),
+                   re.compile(rf"\s*(?:{to}\s+(?:{sure})|[-–]\s*{dashed})\b", re.IGNORECASE))
     return _Grammar(scanner, re.compile(starts), patterns, leads, {}, handler, data, lookup, tense_cue, after, capitalized,
                     results_cue, month_range)
 
@@ -701,6 +704,8 @@ class _Resolver:
                 return None
         if ref is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}", True
+        if year := self._range_year(f, month, day):  # "from Dec. 28 to Jan. 3"
+            return ("DATE", date(year, month, day).isoformat(), True) if not _invalid_day(month, day) else None
         candidates = []
         for y in (ref.year - 1, ref.year, ref.year + 1):
             try:
@@ -772,7 +777,7 @@ class _Resolver:
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
         if ref is None:
             return "DATE", f"XXXX-{month:02d}", True
-        year = self._year_of(f, ref)
+        year = self._year_of(f, ref) or self._range_year(f, month, 1)
         if year is None:
             firsts = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
             this_month = date(ref.year, ref.month, 1)
@@ -788,6 +793,15 @@ class _Resolver:
         """Whether a month stands in a range with another one: 'from January to March', 'between March and May'."""
         months = self.g.month_range
         return bool(months[0].search(m.f["_before"]) or months[1].match(m.f["_after"]))
+
+    @staticmethod
+    def _range_year(f, month: int, day: int) -> int | None:
+        """The year of the end of a range, from the start's: the same, or the next when it comes earlier in the
+        year ('from November to February'), so the two ends never fall in years the tense reads apart."""
+        first = f.get("_range_from")
+        if not first:
+            return None
+        return int(first[:4]) + ((month, day) < (int(first[5:7]), int(first[8:10] or 1)))
 
     def _year_of(self, f, ref) -> int | None:
         """'of this year', 'of last year': a year stated relative to the reference."""
@@ -1356,6 +1370,14 @@ class _Reference:
 # a hyphenated expression before its noun ("the 14-day waiting period", "the year-ago results")
 _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|month|quarter|year|decade|century|ago|earlier)$",
                           re.IGNORECASE | re.DOTALL)
+# "the spring meeting": a season before its noun, whose "the" belongs to the noun, as with "the Jan. 14 deadline";
+# a function word or a verb next shows the season heads its own phrase ("the summer of 2023", "the spring was wet")
+_THE_SEASON = re.compile(r"the\s+[a-z]+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z][\w-]*)")
+_NOT_A_NOUN = frozenset("""of in on at and or but when while as to for with before after that which who whom is are be
+    been being will would could can should must does do he she it they we i you the a an this that its his her their our
+    there then so than if because until from by through during into also not months ahead again alone
+    itself""".split())
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
 _NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "month_quarter", "holiday", "weekday", "clock"}
 
@@ -1369,6 +1391,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     found: list[Timex] = []
     previous = None  # the last calendar date found: what "the next day" counts from
     dotted = None  # how the text writes its dotted dates, read when it has one
+    last_kind = None  # the handler of the last expression found: a month or day may begin a range
     pos = 0
     lowered = _lower(text)
     while True:
@@ -1400,6 +1423,8 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         before = text[max(0, start - 40):start]
         f["_before"], f["_after"], f["_text"] = before, text[end:end + 30], lowered[start:end]
         f["_previous"] = previous
+        if kind in ("month", "date") and last_kind in ("month", "date"):
+            f["_range_from"] = _range_start(text, found[-1], start)
         if kind == "dotted":
             dotted = _dotted_order(lowered) if dotted is None else dotted
             f["_dotted"] = dotted
@@ -1427,6 +1452,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
             while text[start].isspace():
                 start += 1
+        elif kind == "season" and _THE_SEASON.fullmatch(text, start, end) and _modifies_noun(text, end, g):
+            start += 3  # "The spring meeting": "spring", as TimeML leaves the article to the noun phrase
+            while text[start].isspace():
+                start += 1
         if kind in ("anaphoric", "unit_before") and _day_of(previous, "year"):
             anchor = "previous-date"
         if kind_type in ("DATE", "TIME") and value[:4].isdigit():
@@ -1446,8 +1475,32 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                 kind_type, value, edtf, relative, anchor = other
                 previous = value if value[:4].isdigit() else previous
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
+        last_kind = kind
         pos = hit.end()
     return found
+
+
+_RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*", re.IGNORECASE)
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _range_start(text: str, first: Timex, start: int) -> str | None:
+    """The month or day a range begins with, when the expression at `start` ends it: 'from January to March',
+    'between March and May', 'March-May'; None for a list ('in January and March')."""
+    link = _RANGE_LINK.fullmatch(text, first.end, start)
+    if not link or not _MONTH_VALUE.fullmatch(first.value):
+        return None
+    if link.group().strip().lower() == "and" and not _BETWEEN.search(text, max(0, first.start - 10), first.start):
+        return None
+    return first.value
+
+
+def _modifies_noun(text: str, end: int, g: _Grammar) -> bool:
+    """Whether the word after an expression is a noun it modifies: no function word and no verb ("the spring
+    meeting", not "the spring of 2023" or "the summer saw")."""
+    word = _NEXT_WORD.match(text, end)
+    return bool(word) and word[1].lower() not in _NOT_A_NOUN and not g.tense_cue.fullmatch(word[1].lower())
 
 
 _DOTTED = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.(?:1[7-9]|20)\d\d(?!\.?\d)")

@@ -953,3 +953,47 @@ def test_a_fixture_or_visit_in_the_present_tense_is_ahead(sentence, expression, 
 ])
 def test_thousands_weekly_parts_of_days_and_a_clock_tonight(sentence, expression, type_, value):
     assert found(sentence, "2013-03-22")[expression][:2] == (type_, value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The spring meeting of the IMF was held in Washington.", "spring", "2024-SP"),
+    ("The summer Olympics open in Los Angeles in 2028.", "summer", "2024-SU"),
+    ("Lawmakers returned from the summer recess on Monday.", "summer", "2024-SU"),
+    ("The summer of 2023 was the hottest on record.", "The summer of 2023", "2023-SU"),
+    ("The spring was unusually wet, farmers said.", "The spring", "2024-SP"),
+    ("Talks will resume in the spring when parliament returns.", "the spring", "2025-SP"),
+])
+def test_a_season_before_its_noun_leaves_the_article_to_the_noun(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.type, timex.value) == ("DATE", value)
+    assert sentence[timex.start:timex.end] == expression
+
+
+@pytest.mark.parametrize("sentence, creation_date, expected", [
+    # the first end is read as any month is (here the nearest January); the second follows it
+    ("The festival will run from January to March in Edinburgh.", "2024-11-04", [("January", "2025-01"), ("March", "2025-03")]),
+    ("The museum was closed between January and March, officials said.", "2024-11-04",
+     [("January", "2025-01"), ("March", "2025-03")]),
+    ("The exhibition will run from November to February.", "2024-10-04", [("November", "2024-11"), ("February", "2025-02")]),
+    ("Construction runs from March through May, the city said.", "2024-02-04", [("March", "2024-03"), ("May", "2024-05")]),
+    ("The strike lasted from January 2023 to March.", "2024-11-04", [("January 2023", "2023-01"), ("March", "2023-03")]),
+    ("The office is closed from Dec. 23 to Jan. 2.", "2024-12-10", [("Dec. 23", "2024-12-23"), ("Jan. 2", "2025-01-02")]),
+    # a list is no range: each month is read on its own
+    ("Prices rose in January and fell in March.", "2024-11-04", [("January", "2025-01"), ("March", "2024-03")]),
+])
+def test_both_ends_of_a_month_range_fall_in_one_stretch_of_time(sentence, creation_date, expected):
+    timexes = tag(sentence, creation_date)
+    assert [(t.text, t.value) for t in timexes] == expected
+    assert all(sentence[t.start:t.end] == t.text and t.type == "DATE" for t in timexes)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sales rose 4% in March-May, the statistics agency said.", [("March", "2024-03"), ("May", "2024-05")]),
+    ("Rainfall in March–May was the lowest on record.", [("March", "2024-03"), ("May", "2024-05")]),
+    ("Exports grew in the June-August period.", [("June", "2024-06"), ("August", "2024-08")]),
+    ("The survey covered November–February.", [("November", "2024-11"), ("February", "2025-02")]),
+])
+def test_months_joined_by_a_dash_are_both_tagged_as_days_of_a_range_are(sentence, expected):
+    timexes = tag(sentence, "2024-11-04")
+    assert [(t.text, t.value) for t in timexes] == expected
+    assert [sentence[t.start:t.end] for t in timexes] == [text for text, _ in expected]
