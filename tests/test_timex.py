@@ -957,7 +957,6 @@ def test_thousands_weekly_parts_of_days_and_a_clock_tonight(sentence, expression
 
 @pytest.mark.parametrize("sentence, expression, value", [
     ("The spring meeting of the IMF was held in Washington.", "spring", "2024-SP"),
-    ("The summer Olympics open in Los Angeles in 2028.", "summer", "2024-SU"),
     ("Lawmakers returned from the summer recess on Monday.", "summer", "2024-SU"),
     ("The summer of 2023 was the hottest on record.", "The summer of 2023", "2023-SU"),
     ("The spring was unusually wet, farmers said.", "The spring", "2024-SP"),
