@@ -18,6 +18,7 @@ from re import _constants as op  # the standard parser's codes: what a pattern c
 import yaml
 
 from .model import EdtfDate, EdtfError, Timex
+from .sentences import _INITIALS, _abbreviations
 
 SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -326,7 +327,8 @@ def grammar() -> _Grammar:
     tense = data["tense"]
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     # one pass finds both kinds; at the same place a future cue wins ("will have")
-    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|%s)|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
+    # "next to the embassy" is a place, not a time ahead
+    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s))|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
                            % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past"]),
                               not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
@@ -1294,6 +1296,11 @@ class _Resolver:
 # Tense and signals around an expression.
 
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s|[\n\"“”]")
+# a relative clause or an aside closed before the expression has its own verb, not the one that governs it:
+# "Smith, who has been mayor since 2019, is seeking a third term in November" (a verb after its comma shows
+# it closed: not "Taylor, who stepped down as chairman, president and chief executive in March")
+_ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,()]*,(?=\s*(?:[a-z]+ly\s+)?(?:is|are|am|was|were|has|have|had|will|would|can|"
+                    r"could|may|might|must|should|does|did|[a-z]+(?:s|ed))\b)|\([^()]*\)|[—–]\s[^—–]*\s[—–]|--[^-]*--")
 
 
 def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
@@ -1302,20 +1309,31 @@ def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
     `lowered` is the text in lower case (see `_lower`).
     """
     left = lowered[max(0, start - 160):start]
-    cut = None
-    for cut in _CLAUSE_END.finditer(left):
-        pass
-    if cut:
-        left = left[cut.end():]
+    cuts = _clause_ends(left)
+    if cuts:
+        left = left[cuts[-1].end():]
+    left = _ASIDE.sub(" ", left)
     last = None
     for last in g.tense_cue.finditer(left):
         pass
     if last:
         return last.lastgroup
-    right = lowered[end:end + 120]
-    stop = _CLAUSE_END.search(right)
+    right = _ASIDE.sub(" ", lowered[end:end + 120])
+    stop = next(iter(_clause_ends(right)), None)
     first = g.tense_cue.search(right, 0, stop.start() if stop else len(right))
     return first.lastgroup if first else ""
+
+
+def _clause_ends(text: str) -> list[re.Match]:
+    """Where clauses end in `text`; not at the period of an abbreviation ("at 10 a.m. on Thursday", "Nov. 5")."""
+    ends = []
+    for end in _CLAUSE_END.finditer(text):
+        if text[end.start()] == ".":
+            word = text[text.rfind(" ", 0, end.start()) + 1:end.start()].lstrip("\"'“‘([")
+            if word in _abbreviations() or _INITIALS.fullmatch(word):
+                continue
+        ends.append(end)
+    return ends
 
 
 _OPENING_PUNCTUATION = "([{\"'`“‘«-"

@@ -996,3 +996,19 @@ def test_months_joined_by_a_dash_are_both_tagged_as_days_of_a_range_are(sentence
     timexes = tag(sentence, "2024-11-04")
     assert [(t.text, t.value) for t in timexes] == expected
     assert [sentence[t.start:t.end] for t in timexes] == [text for text, _ in expected]
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # the verb of an aside closed before the expression does not govern it
+    ("Smith, who has been in office since 2019, is seeking a third term in November.", "November", "2024-11"),
+    ("The governor (who was elected in 2020) is up for re-election in November.", "November", "2024-11"),
+    ("In November, Smith, who has been in office since 2019, faces re-election.", "November", "2024-11"),
+    # but the aside's own expression keeps its verb
+    ("He succeeds Taylor, who stepped down as chairman, president and chief executive in March.", "March", "2024-03"),
+    # the period of "a.m." ends no clause: "will be held" still governs Thursday
+    ("The vote will be held at 10 a.m. (1500 GMT) on Thursday.", "Thursday", "2024-06-13"),
+])
+def test_the_tense_of_the_governing_clause_wins(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2024-06-10")}[expression]
+    assert (timex.type, timex.value) == ("DATE", value)
+    assert sentence[timex.start:timex.end] == expression
