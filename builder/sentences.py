@@ -32,11 +32,14 @@ def _ends_sentence(text: str, start: int, stop: int) -> bool:
         while first > start and not text[first - 1].isspace():
             first -= 1
         word = text[first:stop]
+    return not abbreviated(word)
+
+
+def abbreviated(word: str) -> bool:
+    """Whether a period after `word` marks an abbreviation ("Nov.", "a.m."), initials ("J.") or a dotted
+    acronym ("U.S."), not the end of a sentence or clause."""
     token = word.lstrip("\"'“‘([").lower()
-    if token in _abbreviations():
-        return False
-    # initials ("J. Smith") and dotted acronyms ("U.S.") do not end a sentence before a capital
-    return _INITIALS.fullmatch(token) is None
+    return token in _abbreviations() or _INITIALS.fullmatch(token) is not None
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from re import _constants as op  # the standard parser's codes: what a pattern c
 import yaml
 
 from .model import EdtfDate, EdtfError, Timex
-from .sentences import _INITIALS, _abbreviations
+from .sentences import abbreviated
 
 SEASON_EDTF = {"SP": 21, "SU": 22, "FA": 23, "WI": 24}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -989,10 +989,14 @@ class _Resolver:
             return _pick(candidates, ref, "past" if anchor < 0 else "future", inclusive=False)
         return _pick(candidates, ref, m.tense or "past")
 
+    def _weekly(self, f):
+        """A weekday that recurs, with its part of the day: XXXX-WXX-7, XXXX-WXX-5TNI."""
+        part = f"T{self.L['part'][f['part']]}" if f.get("part") else ""
+        return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}{part}", False
+
     def _weekday(self, m, f, ref):
         if f.get("plural") or f.get("plural2"):  # "on Sundays", "on Friday nights"
-            part = f"T{self.L['part'][f['part']]}" if f.get("part") else ""
-            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}{part}", False
+            return self._weekly(f)
         day = self._weekday_day(m, f, ref)
         value = day if isinstance(day, str) else day.isoformat()
         if f.get("part"):
@@ -1260,8 +1264,7 @@ class _Resolver:
 
     def _every(self, m, f, ref):
         if f.get("weekday"):  # "every Sunday", "every Saturday morning"
-            part = f"T{self.L['part'][f['part']]}" if f.get("part") else ""
-            return "SET", f"XXXX-WXX-{self.L['weekday'][f['weekday']]}{part}", False
+            return self._weekly(f)
         if f.get("month"):
             return "SET", f"XXXX-{self.L['month'][f['month']]:02d}", False
         return "SET", f"XXXX-{self.L['season'][f['season']]}", False
@@ -1329,8 +1332,7 @@ def _clause_ends(text: str) -> list[re.Match]:
     ends = []
     for end in _CLAUSE_END.finditer(text):
         if text[end.start()] == ".":
-            word = text[text.rfind(" ", 0, end.start()) + 1:end.start()].lstrip("\"'“‘([")
-            if word in _abbreviations() or _INITIALS.fullmatch(word):
+            if abbreviated(text[text.rfind(" ", 0, end.start()) + 1:end.start()]):
                 continue
         ends.append(end)
     return ends
