@@ -328,9 +328,9 @@ def grammar() -> _Grammar:
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     # one pass finds both kinds; at the same place a future cue wins ("will have")
     # "next to the embassy" is a place, not a time ahead
-    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s))|(?P<past>%s|(?!(?:%s)\b)[a-z]{2,}ed))\b"
-                           % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past"]),
-                              not_past))
+    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s))|(?P<past>(?:%s)\s+[a-z]+ed|%s)|(?P<ed>(?!(?:%s)\b)[a-z]{2,}ed))\b"
+                           % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past_passive"]),
+                              _alternation(tense["past"]), not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
              for table in ("signals", "season_signals", "day_signals", "clock_signals", "not_year_after")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
@@ -546,7 +546,13 @@ class _Match:
         with its year does not)."""
         if self._tense is None:
             self._tense = self.read_tense() if self.read_tense else ""
-        return self._tense
+        return "past" if self._tense == "ed" else self._tense
+
+    @property
+    def plain_past(self) -> bool:
+        """Whether the past was read from a verb of the tense table ("ran", "was"), not from a word in -ed,
+        which may be an adjective ("an unspecified date in January")."""
+        return self.tense == "past" and self._tense != "ed"
 
     @tense.setter
     def tense(self, value: str) -> None:
@@ -639,6 +645,10 @@ _VERB_LAST_BEFORE = re.compile(rf"\b(?:{_MODALS}|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 
 
+# a place between a clock time and its day: "at 10 a.m. in Brussels on Thursday", "at noon in New York on Monday"
+_PLACE_THEN_DAY = re.compile(r"\s+in\s+(?:[A-Z][\w.'’-]*\s+){1,3}on\s+(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b")
+
+
 class _Resolver:
     """Turns a match into (type, value) given a reference day; `ref=None` leaves the calendar unknown (X)."""
 
@@ -718,6 +728,9 @@ class _Resolver:
             return None
         if _ENDED.search(m.f["_before"]):  # "the year ended March 31": a period already over, however long ago
             return "DATE", _pick(candidates, ref, "past").isoformat(), True
+        this_year = [c for c in candidates if c.year == ref.year and c < ref]
+        if this_year and m.plain_past:  # "the vote was held on Jan. 14", in November
+            return "DATE", this_year[0].isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
     def _day_in_words(self, m, f) -> dict | None:
@@ -787,6 +800,8 @@ class _Resolver:
                 year = ref.year
             elif anchor in (-1, 1):
                 year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
+            elif m.plain_past and month < ref.month:  # "the show ran from January to March", in November
+                year = ref.year
             else:
                 year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_MONTH_DAYS).year
         return "DATE", f"{year}-{month:02d}", True
@@ -1039,6 +1054,9 @@ class _Resolver:
         if f.get("month") and f.get("day"):
             kind, value, _ = self._date(m, f, ref) or ("", "", False)
             return ("TIME", value + clock, True) if value else None
+        if later := _PLACE_THEN_DAY.match(m.f["_after"]):  # "at 10 a.m. in Brussels on Thursday": that Thursday's
+            day = self._weekday_day(m, dict(f, weekday=later["weekday"].lower()), ref)
+            return "TIME", (day if isinstance(day, str) else day.isoformat()) + clock, True
         # a bare "at 10 p.m." is on the day the text spoke of last, else on the creation date
         previous = m.f["_previous"]
         day = previous[:10] if previous and re.match(r"\d{4}-\d\d-\d\d", previous) else ref.isoformat() if ref else "XXXX-XX-XX"
@@ -1306,12 +1324,20 @@ _ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,()]*,(?=\s*(?:[a-z]+ly\s+
                     r"could|may|might|must|should|does|did|[a-z]+(?:s|ed))\b)|\([^()]*\)|[—–]\s[^—–]*\s[—–]|--[^-]*--")
 
 
+# a present-tense "is" right before the expression states a schedule: "the vote is at 10 a.m. on Thursday",
+# "the deadline is midnight Sunday" (a past one would say "was")
+_SCHEDULED = re.compile(r"\b(?:is|are)\s+(?:(?:on|at|for|until|by)\s+)?$")
+
+
 def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
-    """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after.
+    """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after;
+    'ed' when the past is read from a word in -ed alone, which may be an adjective ("an unspecified date").
 
     `lowered` is the text in lower case (see `_lower`).
     """
     left = lowered[max(0, start - 160):start]
+    if _SCHEDULED.search(left):
+        return "future"
     cuts = _clause_ends(left)
     if cuts:
         left = left[cuts[-1].end():]
@@ -1674,6 +1700,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         if t.type != "DATE":
             continue
         tense = _tense(lowered, t.start, t.end, g)
+        tense = "past" if tense == "ed" else tense
         if t.edtf is None:
             if tense == "future" and _MONTH_OR_SEASON.match(t.value):
                 year_less.append((t, sentence_of(t)))

@@ -969,16 +969,19 @@ def test_a_season_before_its_noun_leaves_the_article_to_the_noun(sentence, expre
 
 
 @pytest.mark.parametrize("sentence, creation_date, expected", [
-    # the first end is read as any month is (here the nearest January); the second follows it
+    # the first end is read as any month is (the coming January, or this year's after a verb in the past);
+    # the second follows it
     ("The festival will run from January to March in Edinburgh.", "2024-11-04", [("January", "2025-01"), ("March", "2025-03")]),
     ("The museum was closed between January and March, officials said.", "2024-11-04",
-     [("January", "2025-01"), ("March", "2025-03")]),
+     [("January", "2024-01"), ("March", "2024-03")]),
+    ("The exhibition ran from January to March.", "2024-11-04", [("January", "2024-01"), ("March", "2024-03")]),
     ("The exhibition will run from November to February.", "2024-10-04", [("November", "2024-11"), ("February", "2025-02")]),
     ("Construction runs from March through May, the city said.", "2024-02-04", [("March", "2024-03"), ("May", "2024-05")]),
     ("The strike lasted from January 2023 to March.", "2024-11-04", [("January 2023", "2023-01"), ("March", "2023-03")]),
     ("The office is closed from Dec. 23 to Jan. 2.", "2024-12-10", [("Dec. 23", "2024-12-23"), ("Jan. 2", "2025-01-02")]),
     # a list is no range: each month is read on its own
-    ("Prices rose in January and fell in March.", "2024-11-04", [("January", "2025-01"), ("March", "2024-03")]),
+    ("Prices rose in January and fell in March.", "2024-11-04", [("January", "2024-01"), ("March", "2024-03")]),
+    ("Prices will rise in January and fall in March.", "2024-11-04", [("January", "2025-01"), ("March", "2025-03")]),
 ])
 def test_both_ends_of_a_month_range_fall_in_one_stretch_of_time(sentence, creation_date, expected):
     timexes = tag(sentence, creation_date)
@@ -1012,3 +1015,32 @@ def test_the_tense_of_the_governing_clause_wins(sentence, expression, value):
     timex = {t.text: t for t in tag(sentence, "2024-06-10")}[expression]
     assert (timex.type, timex.value) == ("DATE", value)
     assert sentence[timex.start:timex.end] == expression
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a verb of the past tense table, or a past auxiliary before a word in -ed, keeps a month or day of
+    # the creation date's year in the past however early in the year
+    ("In January, the company brought in a new chief executive.", "January", "2024-01"),
+    ("The vote was held on Jan. 14, the commission said.", "Jan. 14", "2024-01-14"),
+    ("The plant had been closed in February for repairs.", "February", "2024-02"),
+    # a word in -ed alone may be an adjective: "an unspecified date in January" is the coming one
+    ("The dividend will be paid on an unspecified date in January.", "January", "2025-01"),
+    ("The payment, expected in January, is the last.", "January", "2025-01"),
+])
+def test_a_plain_past_keeps_an_early_month_in_the_year_of_the_article(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.type, timex.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, type_, value", [
+    # "is" right before the expression states a schedule; "was" would be past
+    ("The vote is at 10 a.m. on Thursday.", "10 a.m. on Thursday", "TIME", "2024-11-07T10:00"),
+    ("The deadline is midnight Sunday, officials said.", "midnight Sunday", "TIME", "2024-11-10T24:00"),
+    ("The deadline was midnight Sunday.", "midnight Sunday", "TIME", "2024-11-03T24:00"),
+    # a place between a clock time and its day: the time is on that day
+    ("The summit opens at 10 a.m. in Brussels on Thursday.", "10 a.m.", "TIME", "2024-11-07T10:00"),
+    ("Ministers met at 9 a.m. in New York on Saturday.", "9 a.m.", "TIME", "2024-11-02T09:00"),
+])
+def test_a_schedule_stated_with_is_and_a_time_before_its_place_and_day(sentence, expression, type_, value):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.type, timex.value) == (type_, value)
