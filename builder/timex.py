@@ -332,7 +332,7 @@ def grammar() -> _Grammar:
                            % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past_passive"]),
                               _alternation(tense["past"]), not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
-             for table in ("signals", "season_signals", "day_signals", "clock_signals", "not_year_after")}
+             for table in ("signals", "season_signals", "day_signals", "clock_signals", "not_year_after", "not_a_noun")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."
         lookup[table].update({w[:-1]: n for w, n in list(lookup[table].items()) if w.endswith(".")})
     capitalized = frozenset(data["capitalized"]) | {w.rstrip(".") for w in data["capitalized"]}
@@ -1420,10 +1420,6 @@ _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|mon
 # a function word or a verb next shows the season heads its own phrase ("the summer of 2023", "the spring was wet")
 _THE_SEASON = re.compile(r"the\s+[a-z]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z][\w-]*)")
-_NOT_A_NOUN = frozenset("""of in on at and or but when while as to for with before after that which who whom is are be
-    been being will would could can should must does do he she it they we i you the a an this that its his her their our
-    there then so than if because until from by through during into also not months ahead again alone
-    itself""".split())
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
 _NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "month_quarter", "holiday", "weekday", "clock"}
 
@@ -1546,7 +1542,7 @@ def _modifies_noun(text: str, end: int, g: _Grammar) -> bool:
     """Whether the word after an expression is a noun it modifies: no function word and no verb ("the spring
     meeting", not "the spring of 2023" or "the summer saw")."""
     word = _NEXT_WORD.match(text, end)
-    return bool(word) and word[1].lower() not in _NOT_A_NOUN and not g.tense_cue.fullmatch(word[1].lower())
+    return bool(word) and word[1].lower() not in g.after["not_a_noun"] and not g.tense_cue.fullmatch(word[1].lower())
 
 
 _DOTTED = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.(?:1[7-9]|20)\d\d(?!\.?\d)")
