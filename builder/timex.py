@@ -1759,5 +1759,3 @@ def _year_less_end(value: str, year: int) -> date | None:
     month = int(code)
     return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
 
-
-grammar()  # compile the vocabulary once, at import
