@@ -373,6 +373,11 @@ def _quarter(month: int) -> int:
 _PERIODS = frozenset({"day", "week", "weekend", "month", "quarter", "year", "decade", "century"})
 
 
+def _same_day(year: int, month: int, day: int) -> date:
+    """That day of the month, or the month's last day where it has fewer ('a month ago' from March 31)."""
+    return date(year, month, min(day, (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day))
+
+
 def _shift(ref: date, unit: str, n: int) -> str:
     """The period of `unit` that lies `n` units from the reference date, at that unit's precision."""
     if unit == "day":
@@ -1208,6 +1213,14 @@ class _Resolver:
             return "DATE", "PAST_REF" if back else "FUTURE_REF", True  # "10,000 years ago": before the calendar's years
         if f["dir"].endswith("today") and unit == "week":
             shift, n = "day", 7 * n  # "a week from today" is a day
+        if at := f.get("ago_at"):  # "a year ago today", "four years ago this month": that day (week, month) back
+            if unit in ("day", "week", "weekend"):
+                day = ref - timedelta(days=int(n) * (1 if unit == "day" else 7))
+            else:
+                day = _same_day(*_add_months(ref.year, ref.month, -int(n) * {"month": 1, "quarter": 3}.get(unit, 12)), ref.day)
+            # at the anchor's precision, or the unit's where that is finer ("two days ago this week": a day)
+            precision = min(("today", "week", "month").index(at.split()[-1]), {"day": 0, "week": 1, "weekend": 1}.get(unit, 2))
+            return "DATE", (day.isoformat(), _week_value(day), day.isoformat()[:7])[precision], True
         if unit == "year" and n == 1 and "quarter" in m.f["_sentence"]:
             shift, n = "quarter", 5  # "up from $10 million a year ago": the latest ended quarter, a year back
         return "DATE", _shift(ref, shift, -int(n) if back else int(n)), True

@@ -1044,3 +1044,23 @@ def test_a_plain_past_keeps_an_early_month_in_the_year_of_the_article(sentence, 
 def test_a_schedule_stated_with_is_and_a_time_before_its_place_and_day(sentence, expression, type_, value):
     timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
     assert (timex.type, timex.value) == (type_, value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # "ago" with "today", "this week" or "this month": one expression, that day (week, month) back
+    ("The factory opened a year ago today, on a cold morning.", "a year ago today", "2023-11-04"),
+    ("The protests began four years ago this month.", "four years ago this month", "2020-11"),
+    ("The war started two years ago this week.", "two years ago this week", "2022-W44"),  # the week of Nov. 4, 2022
+    ("Six months ago today, the plant closed its doors.", "Six months ago today", "2024-05-04"),
+    # the unit finer than the anchor gives the precision; "ago" alone is the unit back
+    ("The ship sank three days ago this week.", "three days ago this week", "2024-11-01"),
+    ("The ship sank three days ago, this week's report said.", "three days ago", "2024-11-01"),
+])
+def test_ago_anchored_to_today_this_week_or_this_month(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2024-11-04")}[expression]
+    assert (timex.type, timex.value) == ("DATE", value)
+
+
+def test_ago_anchored_to_today_in_an_undated_article_names_no_day():
+    (timex,) = tag("The factory opened a year ago today.", None)
+    assert (timex.text, timex.value) == ("a year ago today", "PAST_REF")
