@@ -222,7 +222,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
         if not items:
             final[event_id], provenance[event_id] = new, "extracted"
             continue
-        merged, edited = {}, before is None  # in the YAML but never proposed: the editor's own
+        merged = {}
         for key in FIELDS + ("citations",):
             values = [_plain(item.get("citations")) or [] if key == "citations" else _yaml_value(item, key)
                       for item in items]
@@ -237,7 +237,9 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
             elif before is not None and current == before.get(key, DEFAULTS.get(key)):
                 current = new[key]
             merged[key] = current
-            edited = edited or (before is not None and current != new[key])
+        # a copy that holds the proposal is the pipeline's, even where the state does not know it yet (a run
+        # killed between writing the timelines and the state file); any other copy holds an editor's values
+        edited = merged != {key: new[key] for key in merged}
         given = [str(item.get("provenance")) for item in items if item.get("provenance") in EDITOR_PROVENANCE]
         provenance[event_id] = given[0] if given else ("edited" if edited else "extracted")
         final[event_id] = merged
@@ -305,6 +307,8 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
     }
     rendered = {timeline.path: timeline.render() for timeline in docs.values()}
     files = {path: text for path, (text, _) in rendered.items()}
+    # the state file is renamed last: a run killed among the renames leaves it as it was, and the next run
+    # reads the timelines it did rename as holding the proposal (above)
     files[state_path] = json.dumps(new_state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
     report.written = write_all(files)
     for path in report.written:  # an unchanged file's reading is cached already

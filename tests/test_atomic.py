@@ -136,3 +136,20 @@ def test_killed_extract_leaves_timelines_whole_and_a_rerun_finishes_the_job(inge
         final = {name: data for name, data in _timeline_files(project).items() if not name.endswith(".tmp")}
         assert final == after
         assert not [p for p in (project / "timelines").glob("*.yml") if p.name not in after]
+
+
+def test_extract_killed_among_its_renames_is_finished_by_the_next_run(ingested, tmp_path):
+    """A kill between the renames of write_all (which no signal handler can hold back) leaves the first
+    timelines new and the rest, with the state file, old: the next run must read the new ones as the
+    pipeline's proposals, not as an editor's work, and end where an uninterrupted run ends."""
+    reference = tmp_path / "reference"
+    shutil.copytree(ingested, reference)
+    run_cli(reference, "extract")
+    after = _timeline_files(reference)
+    renamed_first = sorted((reference / "timelines").glob("*.yml"))[0]  # write_all renames in order, the state last
+    project = tmp_path / "killed"
+    shutil.copytree(ingested, project)
+    shutil.copy(renamed_first, project / "timelines" / renamed_first.name)
+    run_cli(project, "extract")
+    assert _timeline_files(project) == after
+    assert "provenance: edited" not in "".join(p.read_text() for p in (project / "timelines").glob("*.yml"))
