@@ -6,6 +6,7 @@ date, reading the tense around an expression to tell "met on Monday" from "will 
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from dataclasses import dataclass
@@ -375,7 +376,7 @@ _PERIODS = frozenset({"day", "week", "weekend", "month", "quarter", "year", "dec
 
 def _same_day(year: int, month: int, day: int) -> date:
     """That day of the month, or the month's last day where it has fewer ('a month ago' from March 31)."""
-    return date(year, month, min(day, (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day))
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _shift(ref: date, unit: str, n: int) -> str:
