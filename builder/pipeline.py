@@ -5,7 +5,7 @@ import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -67,7 +67,7 @@ def extractor_version() -> str:
 
 
 def _cache_key(source: Source) -> str:
-    payload = json.dumps(asdict(source), sort_keys=True, ensure_ascii=False).encode()
+    payload = json.dumps(vars(source), sort_keys=True, ensure_ascii=False).encode()  # flat fields: no asdict() copy
     return hashlib.sha256(extractor_version().encode() + payload).hexdigest()
 
 
