@@ -239,7 +239,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
             merged[key] = current
         # a copy that holds the proposal is the pipeline's, even where the state does not know it yet (a run
         # killed between writing the timelines and the state file); any other copy holds an editor's values
-        edited = merged != {key: new[key] for key in merged}
+        edited = merged != new  # the same keys: FIELDS and citations
         given = [str(item.get("provenance")) for item in items if item.get("provenance") in EDITOR_PROVENANCE]
         provenance[event_id] = given[0] if given else ("edited" if edited else "extracted")
         final[event_id] = merged
