@@ -55,6 +55,14 @@ def _kill_after(process: subprocess.Popen, seconds: float) -> None:
     process.wait()
 
 
+def _killed_run(template: Path, project: Path, command: str, seconds: float) -> None:
+    """`timeline <command>` on a fresh copy of `template` at `project`, SIGKILLed after `seconds`."""
+    shutil.copytree(template, project)
+    process = subprocess.Popen([sys.executable, "-m", "builder.cli", command, "--project", str(project)],
+                               cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _kill_after(process, seconds)
+
+
 def test_killed_writer_leaves_each_file_old_or_new(tmp_path):
     """15 SIGKILLs at random moments of a process that rewrites three files (one of 3 MB) with write_all in a loop."""
     versions = {}
@@ -116,10 +124,7 @@ def test_killed_extract_leaves_timelines_whole_and_a_rerun_finishes_the_job(inge
     rng = random.Random(11)
     for attempt in range(4):
         project = tmp_path / f"killed-{attempt}"
-        shutil.copytree(ingested, project)
-        extract = subprocess.Popen([sys.executable, "-m", "builder.cli", "extract", "--project", str(project)],
-                                   cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _kill_after(extract, rng.uniform(0.3, 1.0) * duration if attempt < 3 else duration * 0.97)
+        _killed_run(ingested, project, "extract", rng.uniform(0.3, 1.0) * duration if attempt < 3 else duration * 0.97)
         for name, data in _timeline_files(project).items():
             if name.endswith(".tmp"):
                 assert Path(name).name.startswith("."), name
@@ -168,10 +173,7 @@ def test_killed_ingest_leaves_records_whole_and_a_rerun_finishes_the_job(tmp_pat
     rng = random.Random(5)
     for attempt in range(4):
         project = tmp_path / f"killed-{attempt}"
-        shutil.copytree(start, project)
-        ingest = subprocess.Popen([sys.executable, "-m", "builder.cli", "ingest", "--project", str(project)],
-                                  cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _kill_after(ingest, rng.uniform(0.3, 1.0) * duration)
+        _killed_run(start, project, "ingest", rng.uniform(0.3, 1.0) * duration)
         sources = project / "content" / "sources"
         for name, data in (snapshot(sources) if sources.is_dir() else {}).items():
             assert name.endswith(".tmp") or data == after.get(name), f"{name} is half-written after a kill"
