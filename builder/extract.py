@@ -114,17 +114,20 @@ def vocabulary() -> dict:
         # `\b(Place|...)\b` without the leading \b, which would make the engine try every position: the
         # expression then starts with a capital, and the word boundary before it is checked by hand
         "place_re": re.compile(r"(?:%s)\b" % word_trie(places, space=" ")),
+        "places_in_capitals": {p.upper(): p for p in places},
     }
 
 
 # --------------------------------------------------------------------------------------------------
 # People, places and kinds of happening.
 
-# two or more capitalised words on one line, with the particles of Dutch, German, Arabic... surnames
-# between them (a single word is no full name; and a suffix of such a word starts no match either, so
-# the runs found are the same as with one or more words). A word is taken whole (possessive '++'): a
-# shorter part of it is followed by a letter, never by the blank that goes on to the next word.
-_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]++(?:[ \t]+(?:(?:van|von|de|der|den|da|al|bin|le|la|del)[ \t]+)?[A-Z][a-zA-Z’'-]++)+")
+# the particles of Dutch, German, Arabic... names: "Ursula von der Leyen", "Mohammed bin Salman"
+_PARTICLES = frozenset("van von de der den da al bin ibn le la del du dos".split())
+# two or more capitalised words on one line, with up to two particles between them (a single word is
+# no full name; and a suffix of such a word starts no match either, so the runs found are the same as
+# with one or more words). A word is taken whole (possessive '++'): a shorter part of it is followed by
+# a letter, never by the blank that goes on to the next word.
+_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]++(?:[ \t]+(?:(?:%s)[ \t]+){0,2}[A-Z][a-zA-Z’'-]++)+" % "|".join(sorted(_PARTICLES)))
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -142,6 +145,10 @@ def _clean_name(candidate: str) -> str | None:
     vocab = vocabulary()
     pieces: list[list[str]] = [[]]
     for word in candidate.split():
+        if word in _PARTICLES:  # inside a name only, between two of its words
+            if pieces[-1]:
+                pieces[-1].append(word)
+            continue
         word = _POSSESSIVE.sub("", word)
         lower = word.lower()
         if (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
@@ -149,7 +156,10 @@ def _clean_name(candidate: str) -> str | None:
             pieces.append([])
         else:
             pieces[-1].append(word)
-    names = [p for p in pieces if 2 <= len(p) <= 3]
+    for piece in pieces:
+        while piece and piece[-1] in _PARTICLES:  # "Tour de" of "Tour de France"
+            piece.pop()
+    names = [p for p in pieces if 2 <= sum(w not in _PARTICLES for w in p) <= 3]
     return " ".join(names[-1]) if names else None
 
 
@@ -177,6 +187,8 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
         name = _clean_name(match.group())
         if name is None or name in names:
             continue
+        if name.split(" ", 1)[0].lower() in _PARTICLES and any(n.lower().endswith(" " + name.lower()) for n in names):
+            continue  # "Von der Leyen" opening a sentence: Ursula von der Leyen, named before
         last = name.rsplit(" ", 1)[-1].lower()
         if last in text:
             if common is None:
@@ -246,8 +258,19 @@ def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[
     return starts, names
 
 
+# a dateline opens a report with its place in capitals: "BRUSSELS —", "KYIV, Ukraine (AP) —",
+# "LONDON, March 3 (Reuters) -"
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,2})(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-][ \t]")
+
+
+def dateline_places(text: str) -> list[tuple[int, str]]:
+    """(where, place) of each dateline of a known place that opens a line of the text."""
+    capitals = vocabulary()["places_in_capitals"]
+    return [(m.start(), capitals[m[1]]) for m in _DATELINE.finditer(text) if m[1] in capitals]
+
+
 def places_in(sentence: str) -> list[str]:
-    return sorted(set(_place_mentions(sentence)[1]))
+    return sorted(set(_place_mentions(sentence)[1]) | {place for _, place in dateline_places(sentence)})
 
 
 def _kinds(folded: str, text: str, start: int, end: int) -> list[str]:
@@ -334,6 +357,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
         text = (head + tail if head else tail.lstrip(" ,")).strip()
     text = text.replace("\xa0", " ")
+    if text[:2].isupper() and (dateline := _DATELINE.match(text)):  # "BRUSSELS — ": where, not what
+        text = text[dateline.end():]
     if _ODD_SPACES.search(text):  # (a substitution that would change nothing costs more than this test)
         text = _SPACES.sub(" ", text)
     text = _LEADING_PUNCTUATION.sub("", text)
@@ -416,7 +441,7 @@ def extract_source(source: Source) -> list[Mention]:
     # places are named in words and spaces, so a place never runs from one sentence into the next: one
     # scan of the text finds those of every sentence
     named_at: dict[int, set[str]] = {}
-    for at, place in zip(*_place_mentions(text)):
+    for at, place in [*zip(*_place_mentions(text)), *dateline_places(text)]:
         i = bisect_right(starts, at) - 1
         if i >= 0 and at < spans[i][1]:
             named_at.setdefault(i, set()).add(place)

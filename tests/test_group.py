@@ -72,3 +72,21 @@ def test_people_are_found_without_titles_nationalities_or_headings():
     text = ("Rutte wants higher spending\n\nGerman Chancellor Olaf Scholz and NATO Secretary General Mark Rutte "
             "spoke. North Korean soldiers are in Russia, US President Joe Biden said. Great Britain agreed.")
     assert find_people(text) == ["Olaf Scholz", "Mark Rutte", "Joe Biden"]
+
+
+def test_names_with_particles_are_people_and_a_race_is_not():
+    text = ("European Commission President Ursula von der Leyen met Saudi Crown Prince Mohammed bin Salman. "
+            "Von der Leyen later watched the Tour de France with Charles de Gaulle's grandson.")
+    assert find_people(text) == ["Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle"]
+
+
+def test_a_dateline_names_the_place_of_the_lead_and_stays_out_of_its_title():
+    text = ("BRUSSELS (Reuters) — European Union leaders agreed on Thursday a seven-year budget after talks that "
+            "ran through the night, Ursula von der Leyen said.\n\n"
+            "KYIV, Ukraine — A drone struck a power station on Wednesday, officials said.")
+    mentions = extract_source(Source(id="eu", title="EU budget", text=text, published="2025-03-14"))
+    assert [(m.date, m.places, m.actors, m.title) for m in mentions] == [
+        ("2025-03-13", ["Brussels"], ["Ursula von der Leyen"],
+         "European Union leaders agreed a seven-year budget after talks that ran through the night"),
+        ("2025-03-12", ["Kyiv", "Ukraine"], [], "A drone struck a power station"),
+    ]

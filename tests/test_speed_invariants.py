@@ -276,7 +276,7 @@ def _specs():
 
 
 def spec_places_in(sentence):
-    return sorted(set(_specs()["places"].findall(sentence)))
+    return sorted(set(_specs()["places"].findall(sentence)) | {place for _, place in extract.dateline_places(sentence)})
 
 
 def spec_kinds_in(sentence):
