@@ -38,7 +38,7 @@ class Mention:
     date: str | None  # EDTF; None: the sentence can only support an event another article dates
     title: str
     actors: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # places and institutions named: the event's tags
     words: list[str] = field(default_factory=list)  # content-word stems, for similarity
     kinds: list[str] = field(default_factory=list)  # what kind of happening: meeting, departure, ...
     score: float = 0.0
@@ -93,7 +93,7 @@ class _WordStarts:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
-    places = sorted(data["places"], key=len, reverse=True)
+    places = sorted(data["places"] + data["organizations"], key=len, reverse=True)  # both tag an event
     kinds = {kind: _WordStarts.of(words) for kind, words in data["event_kinds"].items()}
     # The longest kind word that starts at a place tells every kind there: the other words that match
     # there are its prefixes.
@@ -110,7 +110,9 @@ def vocabulary() -> dict:
         # the longest kind word at every place where one starts (zero-width: overlapping words all count)
         "kind_starts": re.compile(r"\b(?=(" + word_trie(kind_words, space=" ") + "))") if all(k.folded for k in kinds.values()) else None,
         "kinds_of_word": kinds_of_word,
-        "place_words": frozenset(w for p in data["places"] for w in p.split()),
+        # a place or an organisation inside a run of capitalised words: no part of a name ("White House
+        # Press Secretary Karine Jean-Pierre"), though one of its words may be ("Jack White")
+        "named_places": re.compile(r"\b(?:%s)\b" % word_trie(places, space=" ")),
         # `\b(Place|...)\b` without the leading \b, which would make the engine try every position: the
         # expression then starts with a capital, and the word boundary before it is checked by hand
         "place_re": re.compile(r"(?:%s)\b" % word_trie(places, space=" ")),
@@ -144,7 +146,7 @@ def _clean_name(candidate: str) -> str | None:
     """
     vocab = vocabulary()
     pieces: list[list[str]] = [[]]
-    for word in candidate.split():
+    for word in vocab["named_places"].sub(" | ", candidate).split():
         if word in _PARTICLES:  # inside a name only, between two of its words
             if pieces[-1]:
                 pieces[-1].append(word)
@@ -152,7 +154,7 @@ def _clean_name(candidate: str) -> str | None:
         word = _POSSESSIVE.sub("", word)
         lower = word.lower()
         if (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
-                or word in vocab["place_words"] or not _NAME_WORD.match(word)):
+                or not _NAME_WORD.match(word)):
             pieces.append([])
         else:
             pieces[-1].append(word)

@@ -86,7 +86,18 @@ def test_a_dateline_names_the_place_of_the_lead_and_stays_out_of_its_title():
             "KYIV, Ukraine — A drone struck a power station on Wednesday, officials said.")
     mentions = extract_source(Source(id="eu", title="EU budget", text=text, published="2025-03-14"))
     assert [(m.date, m.places, m.actors, m.title) for m in mentions] == [
-        ("2025-03-13", ["Brussels"], ["Ursula von der Leyen"],
+        ("2025-03-13", ["Brussels", "European Union"], ["Ursula von der Leyen"],
          "European Union leaders agreed a seven-year budget after talks that ran through the night"),
         ("2025-03-12", ["Kyiv", "Ukraine"], [], "A drone struck a power station"),
+    ]
+
+
+def test_an_institution_tags_an_event_that_names_no_person_or_place():
+    text = ("The deal must still be approved by the European Parliament in April. White House Press Secretary "
+            "Karine Jean-Pierre said on Friday that the Federal Reserve would decide in June. The weather turned in May.")
+    mentions = extract_source(Source(id="eu", title="EU budget", text=text, published="2025-03-14"))
+    assert [(m.date, m.places, m.actors) for m in mentions] == [
+        ("2025-04", ["European Parliament"], []),
+        ("2025-03-14", ["Federal Reserve", "White House"], ["Karine Jean-Pierre"]),
+        ("2025-06", ["Federal Reserve", "White House"], ["Karine Jean-Pierre"]),
     ]

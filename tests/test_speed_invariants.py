@@ -266,7 +266,7 @@ def _specs():
     from importlib import resources
 
     data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
-    places = sorted(data["places"], key=len, reverse=True)
+    places = sorted(data["places"] + data["organizations"], key=len, reverse=True)
     return {
         "places": re.compile(r"\b(%s)\b" % "|".join(re.escape(p) for p in places)),
         "kinds": {kind: re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in words), re.I)
