@@ -41,7 +41,7 @@ def cmd_ingest(args) -> int:
             raise InputError(item, "does not exist", "give an article file or a folder of articles")
     if not files:
         raise InputError(inputs[0], "holds no articles", "add .txt, .md or .html files")
-    report = ingest(files, project.sources, progress=args.progress, cache_dir=project.cache)
+    report = ingest(files, project.sources, progress=args.progress, root=project.root, cache_dir=project.cache)
     print(report.summary() if hasattr(report, "summary") else report)
     return 0
 

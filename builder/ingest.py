@@ -744,33 +744,26 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)  # ids whose record already held exactly this
     versions: list[list[str]] = field(default_factory=list)  # ids of one article's versions, the main one first
     kept_edits: dict[str, list[str]] = field(default_factory=dict)  # id → fields whose hand correction was kept
-    inference: bool = True  # False when builder.timex could not be imported: no `published_inferred`
 
     def summary(self) -> str:
         text = (f"ingest: {len(self.sources)} article(s): {len(self.written)} record(s) written, "
                 f"{len(self.unchanged)} unchanged")
         if self.versions:
-            text += f"; {len(self.versions)} article(s) with several versions"
+            text += f"; the project holds {len(self.versions)} article(s) in several versions"
         if self.kept_edits:
             text += f"; hand edits kept in {len(self.kept_edits)} record(s)"
-        if not self.inference:
-            text += "; creation dates of undated articles not inferred (builder.timex unavailable)"
         return text
 
 
-def _infer(sources: list[Source]) -> bool:
-    """Fill `published_inferred` for articles that state no date; False when the tagger is not there."""
-    try:
-        from .timex import infer_creation_date
-    except ImportError:
-        # TODO(timex): drop this fallback once builder.timex.infer_creation_date has landed.
-        return False
+def _infer(sources: list[Source]) -> None:
+    """Fill `published_inferred` for articles that state no date."""
+    from .timex import infer_creation_date  # here: a run with nothing new to read never loads the tagger
+
     for source in sources:
         if source.published is None:
             value, evidence = infer_creation_date(source.text)
             source.published_inferred = EdtfDate.parse(value).text if value else None
             source.inferred_evidence = [str(item) for item in evidence or []] if value else []
-    return True
 
 
 def _input_key(path: Path, root: Path) -> str:
@@ -778,7 +771,7 @@ def _input_key(path: Path, root: Path) -> str:
     for base in (Path(os.path.abspath(root)), root.resolve()):
         if absolute.is_relative_to(base):
             return absolute.relative_to(base).as_posix()
-    raise InputError(path, "is outside the project", "copy the file into the project folder first")
+    raise InputError(path, "is outside the project", f"copy it into seeds/ and run `timeline ingest seeds/{path.name}`")
 
 
 class _Project:
@@ -791,6 +784,8 @@ class _Project:
 
     def key(self, path: Path) -> str:
         """The input's path relative to the project; InputError, as inside() and _input_key() say it."""
+        if not os.path.islink(path) and not under(os.path.abspath(path), self.base):
+            _input_key(path, self.root)  # outside the project, unless the project's own path is a link
         self.files.check(path)
         absolute = os.path.abspath(path)
         if under(absolute, self.base):
@@ -996,7 +991,7 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
             errors.append(error)
     if errors:
         raise errors[0] if len(errors) == 1 else InputErrors(errors)
-    report.inference = _infer(list(drafts.values()))
+    _infer(list(drafts.values()))
     if state_error is not None:
         raise state_error
 

@@ -337,6 +337,24 @@ def test_article_symlinked_to_etc_passwd(project):
     fails_cleanly(project, ["ingest", "seeds"], [Problem("passwd.txt", None, "outside the project")])
 
 
+def test_an_article_outside_the_project_is_refused_from_wherever_the_command_runs(project):
+    """--project names the project: a file beside it is outside, even when the command runs from its parent."""
+    outside = project.parent / "elsewhere.txt"
+    outside.write_text("Berlin, 4 November 2024. Olaf Scholz met Mark Rutte in Berlin on Monday.\n")
+    before = project_files(project)
+    for cwd in (project, project.parent):
+        result = subprocess.run([sys.executable, "-m", "builder.cli", "ingest", str(outside), "--project", str(project)],
+                                capture_output=True, text=True, cwd=cwd)
+        assert failed_with(result, [Problem("elsewhere.txt", None, "is outside the project")])[0].endswith(
+            "(copy it into seeds/ and run `timeline ingest seeds/elsewhere.txt`)")
+        assert project_files(project) == before
+    shutil.copy(outside, project / "seeds")
+    subprocess.run([sys.executable, "-m", "builder.cli", "ingest", f"{project.name}/seeds/elsewhere.txt", "--project",
+                    str(project)], check=True, capture_output=True, cwd=project.parent)
+    assert [s.input for s in load_sources(project / "content" / "sources").values() if "elsewhere" in (s.input or "")] == [
+        "seeds/elsewhere.txt"]
+
+
 def test_ingest_lists_every_bad_article_and_writes_none(project):
     seeds = project / "seeds"
     (seeds / "empty.txt").write_bytes(b"")
