@@ -1341,6 +1341,10 @@ _ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,()]*,(?=\s*(?:[a-z]+ly\s+
 # a present-tense "is" right before the expression states a schedule: "the vote is at 10 a.m. on Thursday",
 # "the deadline is midnight Sunday" (a past one would say "was")
 _SCHEDULED = re.compile(r"\b(?:is|are)\s+(?:(?:on|at|for|until|by)\s+)?$")
+# a deadline put off or granted "until" a time names one after the act, in news one still ahead: "postponed
+# until Tuesday morning", "extended its deadline until 9 a.m. Tuesday", "has given them until Friday"
+_DEFERRED = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|put\s+off|given|gave|give|deadline)[a-z]*\b[^.;:!?]{0,60}?"
+                       r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}$")
 
 
 def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
@@ -1350,7 +1354,7 @@ def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
     `lowered` is the text in lower case (see `_lower`).
     """
     left = lowered[max(0, start - 160):start]
-    if _SCHEDULED.search(left):
+    if _SCHEDULED.search(left) or ("until" in left or "till" in left) and _DEFERRED.search(left):
         return "future"
     cuts = _clause_ends(left)
     if cuts:

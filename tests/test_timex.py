@@ -1045,6 +1045,19 @@ def test_a_schedule_stated_with_is_and_a_time_before_its_place_and_day(sentence,
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
+    # a deadline put off or granted until a day: the day ahead, though the verb is past (2024-11-04 is a Monday)
+    ("The court adjourned the trial until Wednesday.", "Wednesday", "2024-11-06"),
+    ("Officials postponed until Thursday morning any decision on the merger.", "Thursday morning", "2024-11-07TMO"),
+    ("The union has given the company until 9 a.m. Friday to reply.", "9 a.m. Friday", "2024-11-08T09:00"),
+    # a state that lasted until a day, with no deadline moved: that day is past
+    ("The talks lasted until Thursday, diplomats said.", "Thursday", "2024-10-31"),
+    ("He stayed in Berlin until Friday.", "Friday", "2024-11-01"),
+])
+def test_a_deadline_moved_until_a_day_names_the_coming_one(sentence, expression, value):
+    assert found(sentence)[expression][1] == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
     # "ago" with "today", "this week" or "this month": one expression, that day (week, month) back
     ("The factory opened a year ago today, on a cold morning.", "a year ago today", "2023-11-04"),
     ("The protests began four years ago this month.", "four years ago this month", "2020-11"),
