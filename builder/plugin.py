@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+from material.plugins.search.plugin import SearchPlugin
 
 from . import render
 from .errors import InputError, InputErrors
@@ -99,10 +100,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     @event_priority(50)  # before the search plugin indexes the page
     def on_page_context(self, context, page, config, nav):
         """The page's HTML, made as the page is written and dropped once it is (on_post_page), so that memory holds
-        one generated page at a time rather than all of them (about 500 MB of HTML at 10,000 articles)."""
+        one generated page at a time rather than all of them (about 500 MB of HTML at 10,000 articles).
+
+        Material's search plugin reads the whole HTML of a page to index it, which took more than half of a site
+        build at 10,000 articles; where all but the page's head is kept out of the index, it is given the head."""
         spec = self.pages.get(page.file.src_uri)
-        if spec is not None:
-            page.content = render.render_page(self.site, spec)
+        if spec is None:
+            return context
+        html, indexed = render.render_page(self.site, spec)
+        search = config.plugins.get("material/search")
+        if len(indexed) < len(html) and isinstance(search, SearchPlugin) and search.config.enabled:
+            page.content = indexed
+            search.on_page_context(context, page=page, config=config, nav=nav)
+            page.meta["search"] = {"exclude": True}  # indexed: its own call, next, only strips attributes
+        page.content = html
         return context
 
     def on_post_page(self, output, page, config):

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .model import MONTH_NAMES, SEASON_MONTHS, Citation, EdtfDate, Event, Source
 from .timelines import Timeline
@@ -35,6 +35,9 @@ CITATION_LIMIT = 5  # the most citations an event's card shows on an actor or ta
 # the most an event's card shows on its timeline: an event reported by more articles gets a page of all its sources,
 # so that no timeline page grows with the number of articles that report one event
 CARD_CITATIONS = 20
+# where a template's indexed part ends: all that follows is kept out of the search index (data-search-exclude),
+# so the search plugin need not read it (on an actor's, a tag's or an article's page, nearly all of it)
+SEARCH_END = "<!--timeline:search-end-->"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -491,12 +494,13 @@ def environment() -> Environment:
                        anchor=quote_anchor, clickable=clickable_url, host=host, html_datetime=html_datetime,
                        counted=counted)
     env.globals.update(EXPORTS=EXPORTS, FILTER_LIMIT=FILTER_LIMIT, CITATION_LIMIT=CITATION_LIMIT,
-                       CARD_CITATIONS=CARD_CITATIONS)
+                       CARD_CITATIONS=CARD_CITATIONS, SEARCH_END=Markup(SEARCH_END))
     return env
 
 
-def render_page(site: Site, page: Page) -> str:
-    """The HTML of one page; links are relative, so the site works from any folder or host path."""
+def render_page(site: Site, page: Page) -> tuple[str, str]:
+    """The HTML of one page, and the part of it search indexes (all of it, or what comes before SEARCH_END in the
+    template, where the rest is data-search-exclude); links are relative, so the site works from any folder or host path."""
     base = "../" * page.url.count("/")
 
     def link(path: str) -> str:
@@ -533,7 +537,9 @@ def render_page(site: Site, page: Page) -> str:
         context.update(event=event, count=len(all_citations(event)))
     elif page.kind == "sources":
         context.update(rows=[(source, [] if page.part.parts else site.citing(source.id)) for source in page.part.items])
-    return environment().get_template(TEMPLATE[page.kind]).render(context)
+    html = environment().get_template(TEMPLATE[page.kind]).render(context)
+    head, end, tail = html.partition(SEARCH_END)
+    return (head + tail, head) if end else (html, html)
 
 
 def toc(site: Site, page: Page) -> list[tuple[str, str]]:

@@ -631,3 +631,37 @@ def test_a_source_record_named_like_a_year_of_the_sources_list_is_one_line_error
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "sources/2018.md: its page sources/2018/ clashes with the sources page 'Sources: 2018' (rename the record)" \
         in result.stderr
+
+
+@pytest.mark.parametrize("make_project", [lambda tmp: copy_project(FIXTURE_SITE, tmp / "fixture"), write_long_project],
+                         ids=["fixture", "long"])
+def test_the_part_of_a_page_given_to_search_indexes_as_the_whole_page_does(make_project, tmp_path):
+    """Search is given an actor's, a tag's or an article's page only up to SEARCH_END: Material's own indexer
+    makes the same entries from that part as from the whole page."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
+
+    from builder import render
+
+    project = make_project(tmp_path / "project")
+    site = render.build_site("Test", load_timelines(project / "timelines"), load_sources(project / "content" / "sources"),
+                             "", "sources")
+    shortened = 0
+    for spec in render.pages(site, with_home=True):
+        html, indexed = render.render_page(site, spec)
+        assert render.SEARCH_END not in html
+        toc = get_toc([{"level": 2, "id": a, "name": n, "children": []} for a, n in render.toc(site, spec)])
+
+        def entries(content):
+            index = SearchIndex(lang=["en"], separator=r"[\s\-]+", pipeline=[], fields={})
+            index.add_entry_from_context(SimpleNamespace(meta={"title": spec.title}, title=spec.title, content=content,
+                                                         toc=toc, url=spec.url))
+            return index.entries
+
+        if len(indexed) < len(html):
+            shortened += 1
+            assert html.startswith(indexed)
+            assert entries(indexed) == entries(html), spec.url
+    assert shortened >= 10
