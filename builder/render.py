@@ -626,14 +626,15 @@ def _ical_text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545 3.1: lines longer than 75 octets continue on the next line after a space, never inside a character."""
-    out, current = [], b""
-    for char in line:
-        encoded = char.encode("utf-8")
-        if len(current) + len(encoded) > (75 if not out else 74):
-            out.append(current.decode("utf-8"))
-            current = b""
-        current += encoded
-    out.append(current.decode("utf-8"))
+    data = line.encode("utf-8")
+    out, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: the cut goes before its character
+            cut -= 1
+        out.append(data[start:cut].decode("utf-8"))
+        start, limit = cut, 74  # a continuation line starts with a space
+    out.append(data[start:].decode("utf-8"))
     return "\r\n ".join(out)
 
 
