@@ -246,6 +246,9 @@ class _Page:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+# a plain header of "Key: value" lines and a blank line, as archive and mail exports write one
+_HEADER_BLOCK = re.compile(r"\A(?:[ \t]*(?:title|headline|published|date|publisher|source|site|url|link|language|lang|author|byline)"
+                           r"[ \t]*:[^\n]*\n)+[ \t]*(?:\n|\Z)", re.I)
 _HEADER_DATE = re.compile(r"\A[ \t]*(?:date|published)[ \t]*:?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 
 
@@ -253,6 +256,9 @@ def _front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     """(metadata, rest of the text, number of lines the front matter took)."""
     match = _FRONT_MATTER.match(text)
     if not match:
+        if header := _HEADER_BLOCK.match(text):
+            lines = [line.split(":", 1) for line in header.group().splitlines() if line.strip()]
+            return {key.strip().casefold(): value.strip() for key, value in lines}, text[header.end():], header.group().count("\n")
         return {}, text, 0
     try:
         meta = yaml.safe_load(match["yaml"]) or {}

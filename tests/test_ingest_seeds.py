@@ -1,7 +1,8 @@
-"""Ingest on the five shipped seeds: clean text, metadata and how each date was found."""
+"""Ingest on the five shipped seeds, and on other plain-text shapes: clean text, metadata and how each date was found."""
 from __future__ import annotations
 
 from builder.sources import load_sources
+from projects import fresh_project, run_cli
 
 
 def _by_seed(project):
@@ -40,3 +41,18 @@ def test_undated_article_gets_an_uncertain_inferred_date_with_evidence(seeds_bui
     assert source.published_inferred.startswith("2024")
     assert source.inferred_evidence and all(e in source.text for e in source.inferred_evidence)
     assert _by_seed(seeds_built)["002"].published_inferred is None
+
+
+def test_a_plain_header_of_key_value_lines_is_the_articles_metadata(tmp_path):
+    project = fresh_project(tmp_path / "project")
+    (project / "seeds" / "wire.txt").write_text(
+        "Title: Ukraine and Russia agree to prisoner swap after talks in Istanbul\nPublished: May 17, 2025\n"
+        "Publisher: Example Wire\nURL: https://wire.example/swap\n\n"
+        "ISTANBUL (AP) — Ukrainian and Russian delegations agreed on Friday to exchange 1,000 prisoners of war each, "
+        "Ukrainian Defense Minister Rustem Umerov said.\n")
+    run_cli(project, "ingest", "seeds/wire.txt")
+    [source] = [s for s in load_sources(project / "content" / "sources").values() if s.input == "seeds/wire.txt"]
+    assert (source.title, source.publisher, source.url) == (
+        "Ukraine and Russia agree to prisoner swap after talks in Istanbul", "Example Wire", "https://wire.example/swap")
+    assert (source.published, source.published_from) == ("2025-05-17", "header")
+    assert source.text.startswith("ISTANBUL (AP) — Ukrainian and Russian delegations")
