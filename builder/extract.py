@@ -346,11 +346,33 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _STATISTIC = re.compile(r"\d\s*(?:%|percent\b|per cent\b)")
 
 
+# a clause that tells an event of its own, which the date in it belongs to: "... the largest swap since the
+# invasion began in February 2022, ..." (not a relative clause, whose subject is outside it)
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|once)\s+(?=\w)", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+
+
+def _own_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the subordinate clause the date at [start, end) stands in, or the whole sentence."""
+    opening = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
+    closing = _CLAUSE_BREAK.search(sentence, end)
+    clause_end = closing.start() if closing else len(sentence)
+    lead = None
+    for lead in _SUBORDINATE.finditer(sentence, opening, start):
+        pass
+    if lead is None or lead.start() == 0 or len(sentence[lead.end():clause_end].split()) < 5:
+        return 0, len(sentence)
+    return lead.end(), clause_end
+
+
 def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
-    """A short headline from the sentence: the date phrase and trailing clauses removed."""
+    """A short headline from the sentence: the date phrase and trailing clauses removed; a date that stands in a
+    clause of its own ("since the invasion began in February 2022") titles that clause."""
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
+        first, last = _own_clause(sentence, start, end)
+        text, start, end = sentence[first:last], start - first, end - first
         before = text[:start]
         # the signal word ends where the white space before the date starts: only the tail can hold it
         signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))

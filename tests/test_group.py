@@ -101,3 +101,27 @@ def test_an_institution_tags_an_event_that_names_no_person_or_place():
         ("2025-03-14", ["Federal Reserve", "White House"], ["Karine Jean-Pierre"]),
         ("2025-06", ["Federal Reserve", "White House"], ["Karine Jean-Pierre"]),
     ]
+
+
+def test_an_article_telling_two_meetings_of_one_week_keeps_them_apart():
+    """The same kind of happening in one article is one event only with the same people, place or date."""
+    text = ("Ukrainian President Volodymyr Zelenskyy flew to Ankara on Thursday to meet Turkish President Recep Tayyip "
+            "Erdogan. Secretary of State Marco Rubio, who was in Antalya for a NATO meeting this week, said the United "
+            "States would remain engaged. Zelenskyy later met Erdogan again on Thursday evening in Ankara.")
+    events = _events(("2025-05-17", text))
+    assert sorted((e.date, tuple(e.actors), len(e.citations)) for e in events) == [
+        ("2025-05-12/2025-05-18", ("Marco Rubio",), 1),
+        ("2025-05-15", ("Recep Tayyip Erdogan", "Volodymyr Zelenskyy"), 1),
+    ]
+
+
+def test_a_date_in_a_clause_of_its_own_titles_that_clause():
+    text = ("Ukrainian and Russian delegations agreed on Friday to exchange 1,000 prisoners of war each, the largest "
+            "swap since the full-scale invasion began in February 2022, Ukrainian Defense Minister Rustem Umerov said. "
+            "Talks in Istanbul resumed after the ceasefire collapsed in March, Umerov said.")
+    mentions = extract_source(Source(id="a", title="Swap", text=text, published="2025-05-17"))
+    assert [(m.date, m.title) for m in mentions] == [
+        ("2025-05-16", "Ukrainian and Russian delegations agreed to exchange 1,000 prisoners of war each"),
+        ("2022-02", "The full-scale invasion began"),
+        ("2025-03", "The ceasefire collapsed"),
+    ]
