@@ -80,12 +80,18 @@ def _same(a: _Facts, b: _Facts, strict: bool = False) -> bool:
     kinds = bool(a.kinds & b.kinds)
     if strict:
         return kinds and actors and places
-    if a.mention.source == b.mention.source:  # an article telling its own news again: the same people, place or date
+    if a.mention.source == b.mention.source:  # an article telling its own news again
         same_date = a.mention.date == b.mention.date
-        return kinds and (actors or places or same_date) or actors and same_date
+        return kinds and (actors or places or same_date or _borrowed(a.mention.date) or _borrowed(b.mention.date)) or (
+            actors and same_date)
     if kinds:
         return actors or places
     return actors and places and _overlap(a.words, b.words) >= 0.3
+
+
+def _borrowed(date: str | None) -> bool:
+    """A sentence with no date of its own: undated, or lent its article's ('2024-11-04~', see extract._around)."""
+    return date is None or date.endswith("~")
 
 
 def same_event(a: Mention, b: Mention, strict: bool = False) -> bool:
@@ -105,7 +111,9 @@ class _Group:
     hi: date = date.max
     # what the members tell, indexed so that "does any member tell the same event" is a few set lookups
     kind_keys: set = field(default_factory=set)  # (kind, actor or place)
-    source_kinds: set = field(default_factory=set)  # (source, kind, date)
+    source_kinds: set = field(default_factory=set)  # (source, kind)
+    source_kind_dates: set = field(default_factory=set)  # (source, kind, date)
+    borrowed_kinds: set = field(default_factory=set)  # (source, kind) of members with no date of their own
     source_actor_dates: set = field(default_factory=set)  # (source, actor, date)
     actor_places: dict = field(default_factory=dict)  # (actor, place) -> members
     triples: set = field(default_factory=set)  # (kind, actor, place): what a strict same_event shares
@@ -120,7 +128,10 @@ class _Group:
         self._date = None
         named = facts.keys[1:]
         for kind in facts.kinds:
-            self.source_kinds.add((mention.source, kind, mention.date))
+            self.source_kinds.add((mention.source, kind))
+            self.source_kind_dates.add((mention.source, kind, mention.date))
+            if _borrowed(mention.date):
+                self.borrowed_kinds.add((mention.source, kind))
             self.kind_keys.update((kind, key) for key in named)
             self.triples.update((kind, actor, place) for actor in facts.actors for place in facts.places)
         for actor in facts.actors:
@@ -131,11 +142,14 @@ class _Group:
     def tells_same(self, facts: _Facts) -> bool:
         """any(_same(facts, member) for member in the group), by lookups: a member of another article
         needs a kind and a person or place in common, or (no kind in common) a person, a place and
-        similar words; a member of the same article a kind and a person or place, or a kind or a person on the same date."""
-        source = facts.mention.source
+        similar words; a member of the same article a kind and a person, a place or the date (or one of the two
+        has no date of its own), or a person on the same date."""
+        source, day = facts.mention.source, facts.mention.date
         named = facts.keys[1:]
+        same_article = self.source_kinds if _borrowed(day) else self.borrowed_kinds
         for kind in facts.kinds:
-            if (source, kind, facts.mention.date) in self.source_kinds or any((kind, key) in self.kind_keys for key in named):
+            if ((source, kind) in same_article or (source, kind, day) in self.source_kind_dates
+                    or any((kind, key) in self.kind_keys for key in named)):
                 return True
         if any((source, actor, facts.mention.date) in self.source_actor_dates for actor in facts.actors):
             return True
@@ -276,16 +290,17 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
 
     # sentences from articles that cannot date them support the event they tell, if any clearly
     # (an undated sentence tells the same event as a member only through a kind and a person or place,
-    # or a person and a place in common: groups are indexed by these)
+    # a kind told by its own article, or a person and a place in common: groups are indexed by these)
     supported: dict[tuple, set[int]] = {}
     for number, group in enumerate(groups):
         if number not in absorbed:
-            for key in (*group.kind_keys, *group.actor_places):
+            for key in (*group.kind_keys, *(("article",) + k for k in group.source_kinds), *group.actor_places):
                 supported.setdefault(key, set()).add(number)
     for mention in sorted((m for m in mentions if not m.date), key=lambda m: (m.source, m.start)):
         facts = _Facts(mention)
         named = facts.keys[1:]
         keys = [(kind, key) for kind in facts.kinds for key in named]
+        keys += [("article", mention.source, kind) for kind in facts.kinds]
         keys += [(actor, place) for actor in facts.actors for place in facts.places]
         numbers = sorted(set().union(*(supported.get(key, ()) for key in keys)))
         candidates = [(sum(_same(facts, other) for other in groups[i].facts), -i, groups[i]) for i in numbers]

@@ -125,3 +125,10 @@ def test_a_date_in_a_clause_of_its_own_titles_that_clause():
         ("2022-02", "The full-scale invasion began"),
         ("2025-03", "The ceasefire collapsed"),
     ]
+
+
+def test_a_sentence_with_no_date_of_its_own_joins_its_articles_news_of_the_same_kind():
+    text = ("A drone attack hit Kharkiv on Saturday, officials said. Mayor Ihor Terekhov said the attack showed the need "
+            "for more air defence systems.")
+    [event] = _events(("2024-03-10", text))
+    assert (event.date, event.actors, event.tags) == ("2024-03-09", ["Ihor Terekhov"], ["Kharkiv"])
