@@ -94,6 +94,7 @@ class _WordStarts:
 def vocabulary() -> dict:
     data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
     places = sorted(data["places"] + data["organizations"], key=len, reverse=True)  # both tag an event
+    place_trie = word_trie(places, space=" ")
     kinds = {kind: _WordStarts.of(words) for kind, words in data["event_kinds"].items()}
     # The longest kind word that starts at a place tells every kind there: the other words that match
     # there are its prefixes.
@@ -112,10 +113,10 @@ def vocabulary() -> dict:
         "kinds_of_word": kinds_of_word,
         # a place or an organisation inside a run of capitalised words: no part of a name ("White House
         # Press Secretary Karine Jean-Pierre"), though one of its words may be ("Jack White")
-        "named_places": re.compile(r"\b(?:%s)\b" % word_trie(places, space=" ")),
+        "named_places": re.compile(r"\b(?:%s)\b" % place_trie),
         # `\b(Place|...)\b` without the leading \b, which would make the engine try every position: the
         # expression then starts with a capital, and the word boundary before it is checked by hand
-        "place_re": re.compile(r"(?:%s)\b" % word_trie(places, space=" ")),
+        "place_re": re.compile(r"(?:%s)\b" % place_trie),
         "places_in_capitals": {p.upper(): p for p in places},
     }
 

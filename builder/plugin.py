@@ -100,7 +100,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     @event_priority(50)  # before the search plugin indexes the page
     def on_page_context(self, context, page, config, nav):
         """The page's HTML, made as the page is written and dropped once it is (on_post_page), so that memory holds
-        one generated page at a time rather than all of them (about 500 MB of HTML at 10,000 articles).
+        one generated page at a time rather than all of them (about 600 MB at 10,000 articles).
 
         Material's search plugin reads the whole HTML of a page to index it, which took more than half of a site
         build at 10,000 articles; where all but the page's head is kept out of the index, it is given the head."""
