@@ -139,7 +139,8 @@ def _dateparser_date(text: str, order: str | None) -> str | None:
     """dateparser's reading of a whole date, with strict settings, in the given order of its numbers."""
     import dateparser
 
-    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"],
+    # no relative-time parser: "yesterday" or "2 hours ago" would be read against this machine's clock
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"],
                 "PREFER_LOCALE_DATE_ORDER": False, "RETURN_AS_TIMEZONE_AWARE": False}
     if order:
         settings["DATE_ORDER"] = order

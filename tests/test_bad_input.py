@@ -316,6 +316,9 @@ def test_binary_source_record(project):
     # raw HTML in Markdown whose unclosed quote swallows the body (found by the fuzz suite: was lxml's assertion)
     ("swallowed.md", b"<html><head></title><meta property='x' content='></head><body><p>Berlin, November 4, 2024. "
                      b"Scholz met Rutte on Monday.</p></body></html>", "has no article text", None),
+    # a relative publication date would be read against this machine's clock: an invented day
+    ("relative.md", b"---\ntitle: Talks\ndate: yesterday\n---\nScholz met Rutte on Monday.\n", "date 'yesterday' is not a complete date", 2),
+    ("ago.txt", b"Title: Talks\nPublished: 2 hours ago\n\nScholz met Rutte on Monday.\n", "date '2 hours ago' is not a complete date", 2),
 ])
 def test_bad_article(project, name, data, says, line):
     article = project / "seeds" / name
