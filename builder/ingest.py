@@ -791,11 +791,12 @@ class _Project:
 
     def key(self, path: Path) -> str:
         """The input's path relative to the project; InputError, as inside() and _input_key() say it."""
-        if not os.path.islink(path) and not under(os.path.abspath(path), self.base):
-            _input_key(path, self.root)  # outside the project, unless the project's own path is a link
-        self.files.check(path)
         absolute = os.path.abspath(path)
-        if under(absolute, self.base):
+        within = under(absolute, self.base)
+        if not within and not os.path.islink(path):
+            _input_key(path, self.root)  # refused, with what to do, unless the project's own path is a link
+        self.files.check(path)
+        if within:
             return absolute[len(self.base.rstrip("/")) + 1:]  # what Path.relative_to gives for normalized paths
         return _input_key(path, self.root)
 
