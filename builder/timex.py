@@ -649,6 +649,10 @@ _MODALS = r"will|would|could|may|might|can|should|must"
 _ONE_DAY_BEFORE = re.compile(rf"\b(?:{_MODALS}|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE)
 _VERB_LAST_BEFORE = re.compile(rf"\b(?:{_MODALS}|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
+# a future verb just before a year-less day or month governs it, so it names the coming one however far the
+# nearest lies: "will be held Nov. 6", "is scheduled for Nov. 6", "is set to open in January" (in March)
+_GOVERNING_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|set|scheduled|slated|due))(?:\s+[a-z]+){0,3}?"
+                               r"\s+(?:(?:on|for|in|by|until|before)\s+)?$", re.IGNORECASE)
 
 
 # a place between a clock time and its day: "at 10 a.m. in Brussels on Thursday", "at noon in New York on Monday"
@@ -737,6 +741,8 @@ class _Resolver:
         this_year = [c for c in candidates if c.year == ref.year and c < ref]
         if this_year and m.plain_past:  # "the vote was held on Jan. 14", in November
             return "DATE", this_year[0].isoformat(), True
+        if _GOVERNING_FUTURE.search(m.f["_before"]):
+            return "DATE", _pick(candidates, ref, "future").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
     def _day_in_words(self, m, f) -> dict | None:
@@ -808,6 +814,8 @@ class _Resolver:
                 year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
             elif m.plain_past and month < ref.month:  # "the show ran from January to March", in November
                 year = ref.year
+            elif _GOVERNING_FUTURE.search(m.f["_before"]):
+                year = _pick(firsts, this_month, "future").year
             else:
                 year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_MONTH_DAYS).year
         return "DATE", f"{year}-{month:02d}", True

@@ -1058,6 +1058,20 @@ def test_a_deadline_moved_until_a_day_names_the_coming_one(sentence, expression,
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
+    # a future verb right before a year-less day or month: the coming one, though last year's lies nearer
+    ("The runoff will be held June 20, the commission said.", "June 20", "2025-06-20"),
+    ("The final hearing is scheduled for June 20.", "June 20", "2025-06-20"),
+    ("The new tariffs are set to take effect in June.", "June", "2025-06"),
+    ("The museum will reopen in June after repairs.", "June", "2025-06"),
+    # without one, the nearest: a past verb, or a cue too far back in a long sentence to govern the date
+    ("The runoff was held June 20, the commission said.", "June 20", "2024-06-20"),
+    ("The minister will brief parliament on the findings of the inquiry that began June 20.", "June 20", "2024-06-20"),
+])
+def test_a_future_verb_governing_a_day_or_month_names_the_coming_one(sentence, expression, value):
+    assert found(sentence)[expression][1] == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
     # "ago" with "today", "this week" or "this month": one expression, that day (week, month) back
     ("The factory opened a year ago today, on a cold morning.", "a year ago today", "2023-11-04"),
     ("The protests began four years ago this month.", "four years ago this month", "2020-11"),
