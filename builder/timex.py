@@ -316,8 +316,9 @@ def grammar() -> _Grammar:
     # an expression begins after a character that is no part of a word: the engine skips to the next such
     # character cheaply, and only there looks for a telling word
     scanner = re.compile(r"[^\w'’]" + starts)
-    # an expression does not end inside a word or a number; "2011-2012" is two years
-    end = r"(?!\w|['’][a-rt-z]|-(?!(?:1[7-9]|20)\d\d(?!\d))\d)"
+    # an expression does not end inside a word or a number ("2011-2012" is two years), nor before "-long"
+    # ("the decade-long war" is a duration)
+    end = r"(?!\w|['’][a-rt-z]|-(?!(?:1[7-9]|20)\d\d(?!\d))\d|-long\b)"
     # at each place, only the patterns that can begin with its first word are tried, in their order
     # (case-sensitive over lower-cased text): "today" tries 1 of them, "the" 34
     leads = [frozenset(_first_words(re._parser.parse(body), {("", _OPEN)})) for body in alternatives]

@@ -321,6 +321,7 @@ def test_is_to_points_to_the_future(sentence, edtf):
     ("Stocks fell for three straight days.", "three straight days", "P3D"),
     ("A year-long inquiry found no wrongdoing.", "year-long", "P1Y"),
     ("It is the latest turn in a decades-long dispute.", "decades-long", "PXY"),  # as TimeML writes "two decades": P20Y
+    ("The decade-long war ended in 2011.", "decade-long", "P10Y"),  # not "The decade", a date, before "-long"
     ("The talks lasted half an hour.", "half an hour", "PT30M"),
     ("For the nine months, net income rose 4%.", "the nine months", "P9M"),
     ("Fighting raged in the weeks before the vote.", "weeks", "PXW"),
