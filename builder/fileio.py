@@ -85,6 +85,13 @@ def read_text(path: Path, root: Path | None = None, limit: int = MAX_INPUT_BYTES
         raise InputError(path, f"is not valid UTF-8 (byte {exc.start})", "re-save the file as UTF-8", line=line) from None
 
 
+def _umask() -> int:
+    """The process's umask, which can only be read by setting it."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_all(files: dict[Path, str]) -> list[Path]:
     """Write several files as one step: all are staged as temp files first, then renamed in a row with
     Ctrl-C held back, so an interrupted run leaves either the old or the new version of each file.
@@ -101,10 +108,12 @@ def write_all(files: dict[Path, str]) -> list[Path]:
             try:
                 if path.read_bytes() == data:
                     continue
+                mode = path.stat().st_mode & 0o7777
             except FileNotFoundError:
-                pass
+                mode = 0o666 & ~_umask()
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.chmod(tmp, mode)  # a temp file is private (0600): the file keeps its mode, a new one gets the usual
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 if len(files) == 1:

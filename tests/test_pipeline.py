@@ -86,3 +86,21 @@ def test_cli_help_names_every_stage(seeds_built):
     result = run_cli(seeds_built)
     for command in ("ingest", "extract", "check", "build"):
         assert command in result.stdout
+
+
+def test_rewritten_files_keep_their_mode_and_new_ones_get_the_umask_default(tmp_path):
+    """A shared newsroom checkout is group-writable: a run must not make an editor's timeline private."""
+    import os
+
+    project = fresh_project(tmp_path / "project")
+    timeline = project / "timelines" / "nato-and-germany.yml"
+    timeline.chmod(0o664)
+    before = timeline.read_text()
+    run_cli(project, "ingest")
+    run_cli(project, "extract")
+    assert timeline.read_text() != before  # it was rewritten, with the events
+    assert timeline.stat().st_mode & 0o777 == 0o664
+    mask = os.umask(0o022)
+    os.umask(mask)
+    records = list((project / "content" / "sources").glob("*.md"))
+    assert records and {r.stat().st_mode & 0o777 for r in records} == {0o666 & ~mask}
