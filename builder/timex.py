@@ -553,7 +553,13 @@ class _Match:
         with its year does not)."""
         if self._tense is None:
             self._tense = self.read_tense() if self.read_tense else ""
-        return "past" if self._tense == "ed" else self._tense
+        return "past" if self._tense == "ed" else "future" if self._tense == "due" else self._tense
+
+    @property
+    def firm_future(self) -> bool:
+        """Whether the future was read from the words that govern the expression ("will be held", "is set for",
+        "postponed until"), not from a cue elsewhere in the sentence: it names the coming day however far."""
+        return self.tense == "future" and self._tense == "due"
 
     @property
     def plain_past(self) -> bool:
@@ -650,10 +656,13 @@ _MODALS = r"will|would|could|may|might|can|should|must"
 _ONE_DAY_BEFORE = re.compile(rf"\b(?:{_MODALS}|hopes?\s+to|wants?\s+to)\s+$", re.IGNORECASE)
 _VERB_LAST_BEFORE = re.compile(rf"\b(?:{_MODALS}|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
+# a capitalized word inside a sentence right before "May" or "March" makes it a name ("Theresa May"); at the
+# start of a sentence it is a signal ("In May", "Since March")
+_NAME_BEFORE = re.compile(r"[\w,;’'\")]\s+[A-Z][a-z]*\.?\s+$")
 # a future verb just before a year-less day or month governs it, so it names the coming one however far the
 # nearest lies: "will be held Nov. 6", "is scheduled for Nov. 6", "is set to open in January" (in March)
 _GOVERNING_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|set|scheduled|slated|due))(?:\s+[a-z]+){0,3}?"
-                               r"\s+(?:(?:on|for|in|by|until|before)\s+)?$", re.IGNORECASE)
+                               r"\s+(?:(?:on|for|in|by|until|before)\s+)?$")
 
 
 # a place between a clock time and its day: "at 10 a.m. in Brussels on Thursday", "at noon in New York on Monday"
@@ -742,7 +751,7 @@ class _Resolver:
         this_year = [c for c in candidates if c.year == ref.year and c < ref]
         if this_year and m.plain_past:  # "the vote was held on Jan. 14", in November
             return "DATE", this_year[0].isoformat(), True
-        if _GOVERNING_FUTURE.search(m.f["_before"]):
+        if m.firm_future:
             return "DATE", _pick(candidates, ref, "future").isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
@@ -797,6 +806,9 @@ class _Resolver:
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
         pos = self.L["pos"].get(f.get("pos", ""), "")
+        if f["month"] in self.g.data["capitalized"] and not {"year", "anchor", "rel"} & f.keys() and not pos \
+                and _NAME_BEFORE.search(m.f["_before"]):
+            return None  # "giving Prime Minister Theresa May until Oct. 31": a name, though a range follows
         if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor") and not f.get("rel")
                 and not self._after_word(m, "season_signals") and not self._in_month_range(m)):
             return None  # "Theresa May", "the March for Life"
@@ -815,7 +827,7 @@ class _Resolver:
                 year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
             elif m.plain_past and month < ref.month:  # "the show ran from January to March", in November
                 year = ref.year
-            elif _GOVERNING_FUTURE.search(m.f["_before"]):
+            elif m.firm_future:
                 year = _pick(firsts, this_month, "future").year
             else:
                 year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_MONTH_DAYS).year
@@ -1352,19 +1364,20 @@ _ASIDE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,()]*,(?=\s*(?:[a-z]+ly\s+
 _SCHEDULED = re.compile(r"\b(?:is|are)\s+(?:(?:on|at|for|until|by)\s+)?$")
 # a deadline put off or granted "until" a time names one after the act, in news one still ahead: "postponed
 # until Tuesday morning", "extended its deadline until 9 a.m. Tuesday", "has given them until Friday"
-_DEFERRED = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|put\s+off|given|gave|give|deadline)[a-z]*\b[^.;:!?]{0,60}?"
+_DEFERRED = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|put\s+off|giv|gave|grant|deadline)[a-z]*\b[^.;:!?]{0,60}?"
                        r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}$")
 
 
 def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
     """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after;
-    'ed' when the past is read from a word in -ed alone, which may be an adjective ("an unspecified date").
+    'ed' when the past is read from a word in -ed alone, which may be an adjective ("an unspecified date"),
+    'due' when the future is read from the words that govern it (see `_Match.firm_future`).
 
     `lowered` is the text in lower case (see `_lower`).
     """
     left = lowered[max(0, start - 160):start]
-    if _SCHEDULED.search(left) or ("until" in left or "till" in left) and _DEFERRED.search(left):
-        return "future"
+    if _SCHEDULED.search(left) or _GOVERNING_FUTURE.search(left) or ("until" in left or "till" in left) and _DEFERRED.search(left):
+        return "due"
     cuts = _clause_ends(left)
     if cuts:
         left = left[cuts[-1].end():]
@@ -1723,7 +1736,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         if t.type != "DATE":
             continue
         tense = _tense(lowered, t.start, t.end, g)
-        tense = "past" if tense == "ed" else tense
+        tense = {"ed": "past", "due": "future"}.get(tense, tense)
         if t.edtf is None:
             if tense == "future" and _MONTH_OR_SEASON.match(t.value):
                 year_less.append((t, sentence_of(t)))

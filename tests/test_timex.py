@@ -1050,12 +1050,22 @@ def test_a_schedule_stated_with_is_and_a_time_before_its_place_and_day(sentence,
     ("The court adjourned the trial until Wednesday.", "Wednesday", "2024-11-06"),
     ("Officials postponed until Thursday morning any decision on the merger.", "Thursday morning", "2024-11-07TMO"),
     ("The union has given the company until 9 a.m. Friday to reply.", "9 a.m. Friday", "2024-11-08T09:00"),
+    # "May" after a name is the name, not the start of a range to Oct. 31; the deadline is the coming Oct. 31,
+    # though last year's lies nearer
+    ("EU leaders agreed on Thursday, giving Prime Minister Theresa May until June 30 to secure a deal.", "June 30", "2025-06-30"),
+    ("The court granted the company until June 30 to respond.", "June 30", "2025-06-30"),
     # a state that lasted until a day, with no deadline moved: that day is past
     ("The talks lasted until Thursday, diplomats said.", "Thursday", "2024-10-31"),
     ("He stayed in Berlin until Friday.", "Friday", "2024-11-01"),
 ])
 def test_a_deadline_moved_until_a_day_names_the_coming_one(sentence, expression, value):
     assert found(sentence)[expression][1] == value
+
+
+def test_may_after_a_name_is_the_name_even_before_until_and_a_month():
+    sentence = "EU leaders agreed on Thursday, giving Prime Minister Theresa May until Oct. 31 to secure a deal."
+    assert [t.text for t in tag(sentence, "2019-04-11")] == ["Thursday", "Oct. 31"]
+    assert [t.text for t in tag("Sales fell from May until October, and again in May.", "2019-04-11")] == ["May", "October", "May"]
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
