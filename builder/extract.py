@@ -24,7 +24,7 @@ from .timex import tag, word_trie
 
 LEAD_SENTENCES = 3  # a news lead reports the news of the day: undated lead sentences take the article's date
 GENERIC_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-NON_EVENT_SIGNALS = {"until", "till", "through", "by", "since"}  # bounds of a state, not the moment of an event
+NON_EVENT_SIGNALS = {"until", "till", "through", "by", "since", "before", "after", "ahead of", "prior to"}  # bounds, not the moment of an event
 PRECISION_POINTS = {"day": 3, "month": 2, "season": 2, "year": 1, "interval": 1}
 
 
@@ -152,13 +152,15 @@ def _clean_name(candidate: str) -> str | None:
             if pieces[-1]:
                 pieces[-1].append(word)
             continue
-        word = _POSSESSIVE.sub("", word)
-        lower = word.lower()
+        bare = _POSSESSIVE.sub("", word)
+        lower = bare.lower()
         if (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
-                or not _NAME_WORD.match(word)):
+                or not _NAME_WORD.match(bare)):
             pieces.append([])
         else:
-            pieces[-1].append(word)
+            pieces[-1].append(bare)
+            if bare != word:  # a possessive ends the name, and what follows is its own: "Boris Johnson’s Conservatives"
+                break
     for piece in pieces:
         while piece and piece[-1] in _PARTICLES:  # "Tour de" of "Tour de France"
             piece.pop()
@@ -337,7 +339,7 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Titles, scores and the sentence tests.
 
-_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from")  # before a date phrase
+_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for")  # before a date phrase
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
 _SPACES = re.compile(r"\s+")
@@ -350,35 +352,44 @@ _STATISTIC = re.compile(r"\d\s*(?:%|percent\b|per cent\b)")
 # a clause that tells an event of its own, which the date in it belongs to: "... the largest swap since the
 # invasion began in February 2022, ..." (not a relative clause, whose subject is outside it)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|once)\s+(?=\w)", re.I)
+# a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
+_COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;)\s+(?=\w)")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 
 
-def _own_clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the subordinate clause the date at [start, end) stands in, or the whole sentence."""
+def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -> tuple[int, int]:
+    """The span of the subordinate clause the date at [start, end) stands in, or of the clause joined by "and"
+    or "but" after `after` (where another date of the sentence ends), or the whole sentence."""
     opening = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     closing = _CLAUSE_BREAK.search(sentence, end)
     clause_end = closing.start() if closing else len(sentence)
     lead = None
     for lead in _SUBORDINATE.finditer(sentence, opening, start):
         pass
+    if lead is None and after is not None:
+        for lead in _COORDINATE.finditer(sentence, after, start):
+            pass
     if lead is None or lead.start() == 0 or len(sentence[lead.end():clause_end].split()) < 5:
         return 0, len(sentence)
     return lead.end(), clause_end
 
 
-def make_title(sentence: str, timex: Timex | None, offset: int) -> str:
+def make_title(sentence: str, timex: Timex | None, offset: int, after: int | None = None) -> str:
     """A short headline from the sentence: the date phrase and trailing clauses removed; a date that stands in a
-    clause of its own ("since the invasion began in February 2022") titles that clause."""
+    clause of its own ("since the invasion began in February 2022"), or in one joined after another date of the
+    sentence (which ends at `after`, an offset like the timex's), titles that clause."""
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
-        first, last = _own_clause(sentence, start, end)
+        first, last = _own_clause(sentence, start, end, None if after is None else after - offset)
         text, start, end = sentence[first:last], start - first, end - first
         before = text[:start]
         # the signal word ends where the white space before the date starts: only the tail can hold it
         signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
         cut_start = signal.start() if signal and signal.group(0) else start
         head, tail = text[:cut_start].rstrip(), text[end:]
+        if tail.startswith(("’s ", "'s ")):  # "won in Thursday’s election": "won in the election"
+            head, tail = text[:start].rstrip(), " the" + tail[2:]
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
         text = (head + tail if head else tail.lstrip(" ,")).strip()
     text = text.replace("\xa0", " ")
@@ -504,12 +515,14 @@ def extract_source(source: Source) -> list[Mention]:
         words = stems(sentence, actors + places)
         kinds = _kinds(folded, text, start, end)
         for date, timex in choices:
+            # where the last other date of the sentence before this one ends
+            after = max((t.end for t in dated if timex is not None and t.end <= timex.start and t.edtf != date), default=None)
             mentions.append(Mention(
                 source=source.id,
                 quote=sentence,
                 start=start,
                 date=date,
-                title=make_title(sentence, timex, start),
+                title=make_title(sentence, timex, start, after),
                 actors=actors,
                 places=places,
                 words=words,

@@ -221,9 +221,10 @@ def _close(a: EdtfDate, b: EdtfDate) -> bool:
     return gap.days <= DISPUTE_WINDOW_DAYS
 
 
-def _citations(mentions: list[Mention], order: dict[str, int]) -> list[Citation]:
-    """One citation per source: its best sentence for this event."""
-    best: dict[str, Mention] = {}
+def _citations(mentions: list[Mention], order: dict[str, int], titled: Mention | None = None) -> list[Citation]:
+    """One citation per source: its best sentence for this event; for the source of the title, the sentence
+    the title is made from, so that the title is always read from a quote the event shows."""
+    best: dict[str, Mention] = {titled.source: titled} if titled else {}
     for m in sorted(mentions, key=lambda m: (-m.score, m.start)):
         best.setdefault(m.source, m)
     return [Citation(m.source, m.quote) for m in sorted(best.values(), key=lambda m: (order.get(m.source, 0), m.source))]
@@ -331,7 +332,7 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
             id=event_id,
             date=date_text,
             title=best.title,
-            citations=_citations(group.members + group.undated, order),
+            citations=_citations(group.members + group.undated, order, best),
             actors=sorted(actor_count, key=lambda a: (-actor_count[a], a)),
             tags=sorted(place_count, key=lambda p: (-place_count[p], p)),
             disputed=disputed,

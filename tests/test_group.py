@@ -1,6 +1,8 @@
 """Grouping across articles, on short news texts: same event merged, different events apart, conflicts disputed."""
 from __future__ import annotations
 
+import pytest
+
 from builder.extract import extract_source, find_people
 from builder.group import group_mentions
 from builder.model import Source
@@ -80,6 +82,11 @@ def test_names_with_particles_are_people_and_a_race_is_not():
     assert find_people(text) == ["Ursula von der Leyen", "Mohammed bin Salman", "Charles de Gaulle"]
 
 
+def test_a_possessive_ends_a_name():
+    text = "Boris Johnson’s Conservatives won a majority. Olaf Scholz's Social Democrats lost seats."
+    assert find_people(text) == ["Boris Johnson", "Olaf Scholz"]
+
+
 def test_a_dateline_names_the_place_of_the_lead_and_stays_out_of_its_title():
     text = ("BRUSSELS (Reuters) — European Union leaders agreed on Thursday a seven-year budget after talks that "
             "ran through the night, Ursula von der Leyen said.\n\n"
@@ -127,8 +134,53 @@ def test_a_date_in_a_clause_of_its_own_titles_that_clause():
     ]
 
 
+def test_a_date_in_a_clause_joined_after_another_date_titles_that_clause():
+    text = ("Britain voted to leave the EU in a referendum in June 2016, and Prime Minister Theresa May triggered "
+            "article 50 on 29 March 2017, starting a two-year countdown.")
+    mentions = extract_source(Source(id="a", title="Brexit", text=text, published="2019-03-29"))
+    assert [(m.date, m.title) for m in mentions] == [
+        ("2016-06", "Britain voted to leave the EU in a referendum"),
+        ("2017-03-29", "Prime Minister Theresa May triggered article 50"),
+    ]
+
+
+@pytest.mark.parametrize("sentence, title", [
+    # the date's possessive goes with it: "in Thursday’s election" is "in the election"
+    ("Boris Johnson’s Conservatives won a majority of 80 seats in Thursday’s general election, the largest since 1987.",
+     "Boris Johnson’s Conservatives won a majority of 80 seats in the general election"),
+    ("Thursday's vote in Berlin was close, Chancellor Olaf Scholz said.", "The vote in Berlin was close"),
+    # "for" goes with the date it introduces
+    ("European Council President Donald Tusk called an emergency summit of EU leaders for April 10, shortly after the vote.",
+     "European Council President Donald Tusk called an emergency summit of EU leaders"),
+])
+def test_a_title_keeps_no_piece_of_the_date_it_leaves_out(sentence, title):
+    [mention] = extract_source(Source(id="a", title="News", text=sentence, published="2019-12-13"))
+    assert mention.title == title
+
+
+def test_a_date_that_only_bounds_an_event_dates_none():
+    """'before Christmas', 'after Monday': the event is not on that day, so the sentence dates no event."""
+    text = ("Prime Minister Boris Johnson said the withdrawal bill will return to Parliament before Christmas. "
+            "Talks in Brussels resumed after Monday, EU officials said. Talks in Brussels resumed on Tuesday, EU officials said.")
+    mentions = extract_source(Source(id="a", title="News", text=text, published="2019-12-13"))
+    assert [m.date for m in mentions] == ["2019-12-10"]
+
+
 def test_a_sentence_with_no_date_of_its_own_joins_its_articles_news_of_the_same_kind():
     text = ("A drone attack hit Kharkiv on Saturday, officials said. Mayor Ihor Terekhov said the attack showed the need "
             "for more air defence systems.")
     [event] = _events(("2024-03-10", text))
     assert (event.date, event.actors, event.tags) == ("2024-03-09", ["Ihor Terekhov"], ["Kharkiv"])
+
+
+def test_the_title_is_made_from_the_sentence_its_article_is_quoted_with():
+    """Two sentences of one article tell one meeting: the lead scores higher, the later one gives the day.
+    The event takes its title from the sentence with the day, so that sentence is the article's quote."""
+    events = _events(("2024-06-12",
+                      "Chancellor Olaf Scholz, President Emmanuel Macron and Prime Minister Giorgia Meloni met in Rome "
+                      "in May to prepare the summit. Officials said the budget was discussed. "
+                      "Scholz met Macron in Rome on May 23, an aide said."))
+    meeting, = [e for e in events if "Olaf Scholz" in e.actors]
+    assert meeting.date == "2024-05-23"
+    assert [c.quote for c in meeting.citations] == ["Scholz met Macron in Rome on May 23, an aide said."]
+    assert meeting.title == "Scholz met Macron in Rome, an aide said"
