@@ -355,6 +355,7 @@ _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|
 # a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
 _COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;)\s+(?=\w)")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|whom|which)\s[^,;:()—–]*,\s+")
 
 
 def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -> tuple[int, int]:
@@ -374,6 +375,16 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -
     return lead.end(), clause_end
 
 
+def _without_aside(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The text without the aside that follows its subject ("Ray Ortiz, who voted against it, said ..." is
+    "Ray Ortiz said ..."), unless the date at [start, end) stands in it; the date's new place."""
+    aside = _RELATIVE_ASIDE.search(text) if ", wh" in text else None
+    if aside is None or len(text[:aside.start()].split()) > 6 or aside.start() < end and start < aside.end():
+        return text, start, end
+    shift = aside.end() - aside.start() - 1 if aside.end() <= start else 0
+    return text[:aside.start()] + " " + text[aside.end():], start - shift, end - shift
+
+
 def make_title(sentence: str, timex: Timex | None, offset: int, after: int | None = None) -> str:
     """A short headline from the sentence: the date phrase and trailing clauses removed; a date that stands in a
     clause of its own ("since the invasion began in February 2022"), or in one joined after another date of the
@@ -383,6 +394,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         start, end = timex.start - offset, timex.end - offset
         first, last = _own_clause(sentence, start, end, None if after is None else after - offset)
         text, start, end = sentence[first:last], start - first, end - first
+        text, start, end = _without_aside(text, start, end)
         before = text[:start]
         # the signal word ends where the white space before the date starts: only the tail can hold it
         signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
@@ -392,6 +404,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
             head, tail = text[:start].rstrip(), " the" + tail[2:]
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
         text = (head + tail if head else tail.lstrip(" ,")).strip()
+    else:
+        text = _without_aside(text, 0, 0)[0]
     text = text.replace("\xa0", " ")
     if text[:2].isupper() and (dateline := _DATELINE.match(text)):  # "BRUSSELS — ": where, not what
         text = text[dateline.end():]

@@ -486,14 +486,18 @@ def _is_wrapped(lines: list[str]) -> bool:
     return runs_on >= 3
 
 
+_BYLINE_SEPARATOR = re.compile(r"\s+[|·•—–]\s+")
+
+
 def _find_date(lines: list[str], kept: list[bool], limit: int) -> tuple[int, str] | None:
-    """The first line before `limit` that says nothing but a date: (index, EDTF day)."""
+    """The first line before `limit` that says nothing but a date, alone or as one part of a byline
+    ("By Dana Reyes | June 30, 2021 7:12 AM", "September 8, 2021 · Springfield Gazette"): (index, EDTF day)."""
     regex = _vocabulary().dateline_re
     for i in range(limit):
-        if kept[i] and lines[i] and len(lines[i]) <= 80 and (match := regex.fullmatch(lines[i])):
-            day = parse_date(match["date"])
-            if day:
-                return i, day
+        if kept[i] and lines[i] and len(lines[i]) <= 80:
+            for part in _BYLINE_SEPARATOR.split(lines[i]):
+                if (match := regex.fullmatch(part)) and (day := parse_date(match["date"])):
+                    return i, day
     return None
 
 
@@ -550,13 +554,14 @@ def analyze(page: _Page) -> Source:
     # The headline and the dateline under it; what stands above the headline is the page header.
     published, published_from = page.published, page.published_from
     headline = None
+    dateline = _find_date(lines, kept, first_prose)  # in any format: a Markdown or HTML body may open with one
+    if dateline:
+        kept[dateline[0]] = False
+        if published is None:
+            published, published_from = dateline[1], "dateline"
     if page.find_headline:
-        dateline = _find_date(lines, kept, first_prose)
         if dateline:
-            d, day = dateline
-            kept[d] = False
-            if published is None:
-                published, published_from = day, "dateline"
+            d = dateline[0]
             above = [i for i in range(d) if kept[i]]
             if above and _is_heading(lines[above[-1]]):
                 headline = above[-1]

@@ -1422,9 +1422,17 @@ def _ends_with_word(before: str, words: frozenset[str]) -> str:
     return ""
 
 
+_HEDGE = re.compile(r"\s(?:at\s+(?:the\s+)?(?:least|most|earliest|latest)|as\s+(?:early|late|soon)\s+as)\s+$", re.I)
+
+
 def _signal(before: str, g: _Grammar) -> str:
-    """The preposition right before an expression, with a space between: "on Monday", not "Mon" + "day"."""
-    return _ends_with_word(before, g.after["signals"]) if before[-1:].isspace() else ""
+    """The preposition right before an expression, with a space between: "on Monday", not "Mon" + "day";
+    a hedge between them is passed over ("until at least October")."""
+    if not before[-1:].isspace():
+        return ""
+    if hedge := _HEDGE.search(before):
+        before = before[:hedge.start() + 1]
+    return _ends_with_word(before, g.after["signals"])
 
 
 # ---------------------------------------------------------------------------------------------------

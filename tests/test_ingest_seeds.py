@@ -56,3 +56,27 @@ def test_a_plain_header_of_key_value_lines_is_the_articles_metadata(tmp_path):
         "Ukraine and Russia agree to prisoner swap after talks in Istanbul", "Example Wire", "https://wire.example/swap")
     assert (source.published, source.published_from) == ("2025-05-17", "header")
     assert source.text.startswith("ISTANBUL (AP) — Ukrainian and Russian delegations")
+
+
+def test_a_byline_with_the_date_dates_a_markdown_or_html_article_and_leaves_its_text(tmp_path):
+    project = fresh_project(tmp_path / "project")
+    (project / "seeds" / "schools.md").write_text(
+        "# Springfield schools reopen\n\n*September 8, 2021* · Springfield Gazette\n\n"
+        "Springfield public schools reopened on Tuesday for the first time since March 2020, "
+        "Superintendent Karen Mills said.\n")
+    (project / "seeds" / "budget.html").write_text(
+        "<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>"
+        "<p>By Dana Reyes | June 30, 2021 7:12 AM</p>"
+        "<p>SPRINGFIELD — The City Council approved a $2.1 billion budget early Wednesday after a 14-hour session, "
+        "Mayor Linda Hart said on the steps of City Hall.</p>"
+        "<p>The budget adds 120 police officers and restores library hours that were cut in 2020, the mayor said.</p>"
+        "</article></body></html>")
+    run_cli(project, "ingest", "seeds/schools.md", "seeds/budget.html")
+    sources = {s.input: s for s in load_sources(project / "content" / "sources").values()}
+    schools, budget = sources["seeds/schools.md"], sources["seeds/budget.html"]
+    assert (schools.published, schools.published_from) == ("2021-09-08", "dateline")
+    assert schools.text.startswith("Springfield public schools reopened on Tuesday")
+    assert (budget.published, budget.published_from) == ("2021-06-30", "dateline")
+    assert budget.text.startswith("SPRINGFIELD — The City Council")
+    run_cli(project, "extract")
+    assert "date: '2021-09-07'" in (project / "timelines" / "nato-and-germany.yml").read_text()  # "on Tuesday"
