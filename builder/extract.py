@@ -93,7 +93,8 @@ class _WordStarts:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
-    places = sorted(data["places"] + data["organizations"], key=len, reverse=True)  # both tag an event
+    aliases = data["aliases"]
+    places = sorted(set(data["places"] + data["organizations"]) | aliases.keys(), key=len, reverse=True)  # all tag an event
     place_trie = word_trie(places, space=" ")
     kinds = {kind: _WordStarts.of(words) for kind, words in data["event_kinds"].items()}
     # The longest kind word that starts at a place tells every kind there: the other words that match
@@ -113,11 +114,12 @@ def vocabulary() -> dict:
         "kinds_of_word": kinds_of_word,
         # a place or an organisation inside a run of capitalised words: no part of a name ("White House
         # Press Secretary Karine Jean-Pierre"), though one of its words may be ("Jack White")
-        "named_places": re.compile(r"\b(?:%s)\b" % place_trie),
+        "named_places": re.compile(r"\b(?:%s)(?!\w)" % place_trie),
         # `\b(Place|...)\b` without the leading \b, which would make the engine try every position: the
         # expression then starts with a capital, and the word boundary before it is checked by hand
-        "place_re": re.compile(r"(?:%s)\b" % place_trie),
-        "places_in_capitals": {p.upper(): p for p in places},
+        "place_re": re.compile(r"(?:%s)(?!\w)" % place_trie),  # (not \b, which "U.S." ends without)
+        "places_in_capitals": {p.upper(): aliases.get(p, p) for p in places},
+        "aliases": aliases,
     }
 
 
@@ -248,7 +250,7 @@ def _is_word_char(char: str) -> bool:
 
 def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[str]]:
     """Where places are named in text[start:end], and which: what `\b(Place|...)\b` finds there."""
-    pattern = vocabulary()["place_re"]
+    pattern, aliases = vocabulary()["place_re"], vocabulary()["aliases"]
     end = len(text) if end is None else end
     starts, names = [], []
     pos = start
@@ -256,7 +258,7 @@ def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[
         at = match.start()
         if at == start or not _is_word_char(text[at - 1]):
             starts.append(at)
-            names.append(match.group())
+            names.append(aliases.get(match.group(), match.group()))
             pos = match.end()
         else:
             pos = at + 1  # inside a word: no place starts here, but one may start further on
@@ -403,7 +405,7 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         if tail.startswith(("’s ", "'s ")):  # "won in Thursday’s election": "won in the election"
             head, tail = text[:start].rstrip(), " the" + tail[2:]
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
-        text = (head + tail if head else tail.lstrip(" ,")).strip()
+        text = (head + tail if head else tail.lstrip(" ,:–—-")).strip()
     else:
         text = _without_aside(text, 0, 0)[0]
     text = text.replace("\xa0", " ")

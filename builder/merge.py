@@ -266,11 +266,13 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
         rule = _plain(timeline.doc.get("match") or {})
         events = timeline.events
         present = {str(item["id"]) for item in events}
+        withdrawn = set()  # by the pipeline, here: proposed again later, such an event comes back
         for index in reversed(range(len(events))):
             item = events[index]
             event_id = str(item["id"])
             if event_id in retract:
                 timeline.delete(index)
+                withdrawn.add(event_id)
                 continue
             if event_id in final:
                 wanted = {**final[event_id], "provenance": provenance[event_id]}
@@ -282,7 +284,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
                         report.updated.append(event_id)
             elif event_id not in last and "provenance" not in item:
                 _set(timeline.edit(index), "provenance", "manual")  # written by hand: say so on the site
-        history = set(placements.get(name, []))
+        history = set(placements.get(name, [])) - withdrawn
         keys = None  # parsed on the first insertion into this timeline
         for event_id, values in final.items():
             if event_id in present:

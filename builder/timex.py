@@ -1468,6 +1468,7 @@ _ATTRIBUTIVE = re.compile(r"the\s+\S(?:.*\S)?-(?:second|minute|hour|day|week|mon
 # a function word or a verb next shows the season heads its own phrase ("the summer of 2023", "the spring was wet")
 _THE_SEASON = re.compile(r"the\s+[a-z]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[^\S\n]+([A-Za-z][\w-]*)")
+_LOOSE_SPACE = re.compile(r"\s\s|[^\S ]")
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
 _NEEDS_TENSE = {"midweek", "soon", "at_the_time", "date", "day_of_month", "week_of", "week_in_month", "month", "season", "quarter", "month_quarter", "holiday", "weekday", "clock"}
 
@@ -1489,7 +1490,9 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         if hit is None:
             break
         start, end = hit.span()
-        f = {name: value for name, value in hit.groupdict().items() if value is not None}
+        # a field's words as the tables write them: "Christmas\nDay" (a wrapped line) is "christmas day"
+        f = {name: value if not _LOOSE_SPACE.search(value) else " ".join(value.split())
+             for name, value in hit.groupdict().items() if value is not None}
         # ambiguous words ("May", "March", "Sun.") count only when capitalized
         if ((f.get("month") in capitalized and not text[hit.start("month")].isupper())
                 or (f.get("weekday") in capitalized and not text[hit.start("weekday")].isupper())):

@@ -196,3 +196,23 @@ def test_the_title_is_made_from_the_sentence_its_article_is_quoted_with():
     assert meeting.date == "2024-05-23"
     assert [c.quote for c in meeting.citations] == ["Scholz met Macron in Rome on May 23, an aide said."]
     assert meeting.title == "Scholz met Macron in Rome, an aide said"
+
+
+def test_other_names_of_a_place_tag_the_event_with_one_name():
+    text = ("The U.S. and the U.K. signed the agreement in Brussels on Monday, EU officials said. "
+            "US and UK negotiators met EU officials in Kiev on Tuesday.")
+    mentions = extract_source(Source(id="a", title="Deal", text=text, published="2024-03-06"))
+    assert [m.places for m in mentions] == [["Brussels", "European Union", "United Kingdom", "United States"],
+                                           ["European Union", "Kyiv", "United Kingdom", "United States"]]
+
+
+def test_flights_bodies_and_seas_are_no_people():
+    text = ("Lion Air Flight 610 crashed into the Java Sea off Indonesia on Oct. 29, 2018, the Federal Aviation "
+            "Administration said. Boeing fired Chief Executive Dennis Muilenburg.")
+    assert find_people(text) == ["Dennis Muilenburg"]
+
+
+def test_a_timeline_list_item_titles_its_event_without_the_dash():
+    text = "Key dates:\n\nMarch 13, 2019 – The FAA grounds the 737 MAX, following regulators in China and Europe."
+    [mention] = extract_source(Source(id="a", title="Key dates", text=text, published="2020-11-18"))
+    assert (mention.date, mention.title) == ("2019-03-13", "The FAA grounds the 737 MAX")

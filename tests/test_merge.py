@@ -95,6 +95,32 @@ def test_deleted_and_rejected_events_do_not_come_back(seeds_project):
     assert [e["status"] for e in _load(path)["events"] if e["id"] == rejected] == ["rejected"]
 
 
+def test_an_event_the_pipeline_withdrew_comes_back_when_proposed_again(tmp_path):
+    """An article edited so that it no longer tells an event, then edited back: the event is withdrawn, then
+    placed again; one an editor deleted from the file meanwhile stays deleted."""
+    project = fresh_project(tmp_path / "project")
+    run_cli(project, "ingest")
+    _extract(project)
+    record = sorted((project / "content" / "sources").glob("2024-11-04-olaf-*.md"))[0]
+    original = record.read_text()
+    events = {e["id"]: e for e in _load(_file(project))["events"]}
+    quotes = {i: {c["quote"] for c in e["citations"] if c["source"] == record.stem} for i, e in events.items()}
+    told = [i for i in quotes if quotes[i]]
+    quote = sorted(quotes[told[0]])[0]
+    told = [told[0]] + [i for i in told[1:] if quote not in quotes[i]]  # the second event keeps its sentence
+    assert len(told) >= 2 and quote in original
+    record.write_text(original.replace(quote, "The rest is not news."))  # an editor's correction of the record
+    report = _extract(project)
+    assert told[0] in report.retracted and told[0] not in {e["id"] for e in _load(_file(project))["events"]}
+    doc = _load(_file(project))  # meanwhile an editor deletes another event of this article
+    doc["events"] = [e for e in doc["events"] if e["id"] != told[1]]
+    _save(_file(project), doc)
+    record.write_text(original)
+    _extract(project)
+    ids = {e["id"] for e in _load(_file(project))["events"]}
+    assert told[0] in ids and told[1] not in ids
+
+
 def test_order_and_comments_stay(seeds_project):
     project = seeds_project
     path = _file(project)

@@ -266,9 +266,10 @@ def _specs():
     from importlib import resources
 
     data = yaml.safe_load(resources.files("builder").joinpath("data/entities.yml").read_text())
-    places = sorted(data["places"] + data["organizations"], key=len, reverse=True)
+    places = sorted(set(data["places"] + data["organizations"]) | data["aliases"].keys(), key=len, reverse=True)
     return {
-        "places": re.compile(r"\b(%s)\b" % "|".join(re.escape(p) for p in places)),
+        "places": re.compile(r"\b(%s)(?!\w)" % "|".join(re.escape(p) for p in places)),
+        "aliases": data["aliases"],
         "kinds": {kind: re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in words), re.I)
                   for kind, words in data["event_kinds"].items()},
         "event_words": re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in data["event_words"]), re.I),
@@ -276,7 +277,9 @@ def _specs():
 
 
 def spec_places_in(sentence):
-    return sorted(set(_specs()["places"].findall(sentence)) | {place for _, place in extract.dateline_places(sentence)})
+    aliases = _specs()["aliases"]
+    return sorted({aliases.get(p, p) for p in _specs()["places"].findall(sentence)}
+                  | {place for _, place in extract.dateline_places(sentence)})
 
 
 def spec_kinds_in(sentence):
@@ -291,7 +294,7 @@ def spec_actors_in(sentence, people):
     return [p for p in people if p in sentence or re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence)]
 
 
-_WORDS = (["Berlin", "Great Britain", "Britain", "The Hague", "Hague", "New York", "Tel Aviv", "Kyiv", "XBerlin", "Berlin_",
+_WORDS = (["Berlin", "Great Britain", "Britain", "The Hague", "Hague", "U.S.", "US", "U.S.A.", "New York", "Tel Aviv", "Kyiv", "XBerlin", "Berlin_",
            "Mark Rutte", "Rutte", "rutte", "Olaf Scholz's", "van der", "O'Brien", "Smith-Jones", "met", "MEETING", "Signed",
            "step down", "stepped  down", "won the", "ſigned", "İstanbul", "ınvest", "Kelvin", "budget", "summit", "attack",
            "Mr", "Dr", "U.S", "e.g", "J", "jan", "No", "2024", "percent", "%", "on", "in", "last", "the", "and"]

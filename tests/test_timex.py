@@ -1099,3 +1099,13 @@ def test_ago_anchored_to_today_this_week_or_this_month(sentence, expression, val
 def test_ago_anchored_to_today_in_an_undated_article_names_no_day():
     timex = only("The factory opened a year ago today.", None)
     assert (timex.text, timex.value) == ("a year ago today", "PAST_REF")
+
+
+@pytest.mark.parametrize("phrase", ["Christmas Day", "the day after tomorrow", "New Year's Eve", "every other week",
+                                    "in the past", "Good Friday", "Eid al-Fitr", "last night", "in recent years",
+                                    "every month", "March 5, 2020", "the next three weeks"])
+@pytest.mark.parametrize("space", ["  ", "\n", " \n "])
+def test_an_expression_broken_over_lines_or_spaced_twice_reads_as_written_once(phrase, space):
+    """Hard-wrapped text and TimeML documents break lines inside expressions: each is read as its words."""
+    once = [(t.type, t.value) for t in tag(f"It was {phrase} in Berlin.", "2024-01-01")]
+    assert once and [(t.type, t.value) for t in tag(f"It was {phrase.replace(' ', space)} in Berlin.", "2024-01-01")] == once
