@@ -357,7 +357,8 @@ _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|
 # a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
 _COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;)\s+(?=\w)")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|whom|which)\s[^,;:()—–]*,\s+")
+# an aside after a title's subject: a relative clause; or, after a name, an appositive or an age
+_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which)\s[^,;:()—–]*|(?:the|a|an)\s[^,;:()—–]*|\d{1,3}),\s+")
 
 
 def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -> tuple[int, int]:
@@ -377,11 +378,24 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -
     return lead.end(), clause_end
 
 
+def _is_name(subject: str) -> bool:
+    """Whether a title's subject is a name ("Judge Juan Merchan", "Weisselberg", "Germany"): capitalized words,
+    none that is never part of a name ("On Monday", "In Berlin")."""
+    words, never = subject.split(), vocabulary()["not_names"]
+    return bool(words) and all(w[0].isupper() and w.lower() not in never for w in words)
+
+
 def _without_aside(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The text without the aside that follows its subject ("Ray Ortiz, who voted against it, said ..." is
-    "Ray Ortiz said ..."), unless the date at [start, end) stands in it; the date's new place."""
-    aside = _RELATIVE_ASIDE.search(text) if ", wh" in text else None
-    if aside is None or len(text[:aside.start()].split()) > 6 or aside.start() < end and start < aside.end():
+    "Ray Ortiz said ...", "Allen Weisselberg, 75, pleaded ..." is "Allen Weisselberg pleaded ..."), unless the
+    date at [start, end) stands in it; the date's new place."""
+    aside = _RELATIVE_ASIDE.search(text) if ", " in text else None
+    if aside is None or aside.start() < end and start < aside.end():
+        return text, start, end
+    subject = text[:aside.start()]
+    if subject[:2].isupper() and (dateline := _DATELINE.match(subject)):
+        subject = subject[dateline.end():]
+    if len(subject.split()) > 6 or not aside["relative"] and not _is_name(subject):
         return text, start, end
     shift = aside.end() - aside.start() - 1 if aside.end() <= start else 0
     return text[:aside.start()] + " " + text[aside.end():], start - shift, end - shift

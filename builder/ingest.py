@@ -87,8 +87,10 @@ def _vocabulary() -> _Vocabulary:
                 rf"|\d{{4}}-\d{{2}}-\d{{2}}"
                 rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
                 rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
-    time = r"(?:(?:,|\s+at|\s*[-–|])?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
-    prefix = rf"(?:(?:{_alternation(data['date_prefixes'])})(?:\s+on)?\s*:?\s*)?"
+    clock = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
+    time = rf"(?:(?:,|\s+at|\s*[-–|])?\s*{clock})?"
+    # the time may come first, as a byline writes it: "Updated 4:12 PM EST, Tue January 10, 2023"
+    prefix = rf"(?:(?:{_alternation(data['date_prefixes'])})(?:\s+on)?\s*:?\s*)?(?:{clock},?\s+)?"
     return _Vocabulary(
         boilerplate=frozenset(line.casefold() for line in data["boilerplate_lines"]),
         boilerplate_re=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.I),
@@ -397,6 +399,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*•·›»])\s+")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 _BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
+# a dateline with its news service: "NEW YORK (CNN) —", "BRUSSELS, March 3 (Reuters) -"
+_AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*[—–-]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -562,7 +566,7 @@ def analyze(page: _Page) -> Source:
     if page.find_headline:
         if dateline:
             d = dateline[0]
-            above = [i for i in range(d) if kept[i]]
+            above = [i for i in range(d) if kept[i] and not _BYLINE.match(lines[i])]
             if above and _is_heading(lines[above[-1]]):
                 headline = above[-1]
             for i in range(d):
@@ -620,6 +624,8 @@ def analyze(page: _Page) -> Source:
             published, published_from = day, "text"
     if url:
         url = canonical_url(url)
+    if publisher is None and (agency := _AGENCY_DATELINE.match(text)):
+        publisher = agency["agency"]  # "NEW YORK (CNN) —": the news service that filed the report
     publisher = publisher or publisher_for(url) or page.sitename or _bare_domain(url)
     if text and not title:
         title = _first_sentence_title(text)

@@ -160,6 +160,12 @@ def test_a_date_in_a_clause_joined_after_another_date_titles_that_clause():
     # the aside after the subject goes, so the title keeps what the subject did
     ("Council member Ray Ortiz, who voted against it, said the plan would force a tax increase in Springfield next year.",
      "Council member Ray Ortiz said the plan would force a tax increase in Springfield"),
+    # and so does an appositive or an age after a name, behind a dateline too
+    ("NEW YORK (CNN) — Allen Weisselberg, the former finance chief of the Trump Organization, was sentenced on "
+     "Tuesday to five months in jail.", "Allen Weisselberg was sentenced to five months in jail"),
+    ("Allen Weisselberg, 75, pleaded guilty in New York in August.", "Allen Weisselberg pleaded guilty in New York"),
+    # but not a clause after a phrase that is no name
+    ("On Monday, the chancellor met Mark Rutte in Berlin, officials said.", "The chancellor met Mark Rutte in Berlin"),
     # unless the date stands in it
     ("Mark Rutte, whose term began in October, met Olaf Scholz in Berlin.", "Mark Rutte, whose term began, met Olaf Scholz in Berlin"),
 ])

@@ -80,3 +80,17 @@ def test_a_byline_with_the_date_dates_a_markdown_or_html_article_and_leaves_its_
     assert budget.text.startswith("SPRINGFIELD — The City Council")
     run_cli(project, "extract")
     assert "date: '2021-09-07'" in (project / "timelines" / "nato-and-germany.yml").read_text()  # "on Tuesday"
+
+
+def test_a_wire_story_with_a_byline_and_an_updated_line_keeps_its_headline_date_and_service(tmp_path):
+    project = fresh_project(tmp_path / "project")
+    (project / "seeds" / "cnn.txt").write_text(
+        "Former Trump Organization CFO Allen Weisselberg sentenced to 5 months in jail\n\n"
+        "By Jane Doe, CNN\nUpdated 4:12 PM EST, Tue January 10, 2023\n\n"
+        "NEW YORK (CNN) — Allen Weisselberg, the former chief financial officer of the Trump Organization, was "
+        "sentenced Tuesday to five months in jail for his role in a 15-year tax fraud scheme at the company.\n")
+    run_cli(project, "ingest", "seeds/cnn.txt")
+    [source] = [s for s in load_sources(project / "content" / "sources").values() if s.input == "seeds/cnn.txt"]
+    assert source.title == "Former Trump Organization CFO Allen Weisselberg sentenced to 5 months in jail"
+    assert (source.published, source.published_from, source.publisher) == ("2023-01-10", "dateline", "CNN")
+    assert source.text.startswith("NEW YORK (CNN) — Allen Weisselberg")
