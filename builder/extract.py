@@ -119,6 +119,8 @@ def vocabulary() -> dict:
         # expression then starts with a capital, and the word boundary before it is checked by hand
         "place_re": re.compile(r"(?:%s)(?!\w)" % place_trie),  # (not \b, which "U.S." ends without)
         "places_in_capitals": {p.upper(): aliases.get(p, p) for p in places},
+        # one to four capitalised words and the word an institution's name ends with, as one run of words
+        "organization_re": re.compile(r"\b(?:[A-Z][\w&'’.-]*[ \t]+){1,4}(?:%s)\b(?![ \t]+[A-Z])" % "|".join(data["organization_heads"])),
         "aliases": aliases,
     }
 
@@ -265,6 +267,26 @@ def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[
     return starts, names
 
 
+# words that open a sentence or a phrase before an institution's name: "On Monday the City Council"
+_NOT_IN_A_NAME = frozenset("the a an in on at by for of from with and but or as while when after before monday tuesday "
+                           "wednesday thursday friday saturday sunday january february march april may june july august "
+                           "september october november december".split())
+
+
+def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """(where, name) of each institution that no list holds but its name tells: "the Trump Organization",
+    "On Monday the City Council" (the words before the name left out)."""
+    found = []
+    for match in vocabulary()["organization_re"].finditer(text, start, len(text) if end is None else end):
+        words, at = match.group().split(), match.start()
+        while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
+            at = text.index(words[1], at + len(words[0]))
+            words.pop(0)
+        if len(words) > 1:
+            found.append((at, " ".join(words)))
+    return found
+
+
 # a dateline opens a report with its place in capitals: "BRUSSELS —", "KYIV, Ukraine (AP) —",
 # "LONDON, March 3 (Reuters) -"
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,2})(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-][ \t]")
@@ -277,7 +299,8 @@ def dateline_places(text: str) -> list[tuple[int, str]]:
 
 
 def places_in(sentence: str) -> list[str]:
-    return sorted(set(_place_mentions(sentence)[1]) | {place for _, place in dateline_places(sentence)})
+    return sorted(set(_place_mentions(sentence)[1]) | {place for _, place in dateline_places(sentence)}
+                  | {name for _, name in organizations_in(sentence)})
 
 
 def _kinds(folded: str, text: str, start: int, end: int) -> list[str]:
@@ -507,7 +530,7 @@ def extract_source(source: Source) -> list[Mention]:
     # places are named in words and spaces, so a place never runs from one sentence into the next: one
     # scan of the text finds those of every sentence
     named_at: dict[int, set[str]] = {}
-    for at, place in [*zip(*_place_mentions(text)), *dateline_places(text)]:
+    for at, place in [*zip(*_place_mentions(text)), *dateline_places(text), *organizations_in(text)]:
         i = bisect_right(starts, at) - 1
         if i >= 0 and at < spans[i][1]:
             named_at.setdefault(i, set()).add(place)

@@ -222,3 +222,11 @@ def test_a_timeline_list_item_titles_its_event_without_the_dash():
     text = "Key dates:\n\nMarch 13, 2019 – The FAA grounds the 737 MAX, following regulators in China and Europe."
     [mention] = extract_source(Source(id="a", title="Key dates", text=text, published="2020-11-18"))
     assert (mention.date, mention.title) == ("2019-03-13", "The FAA grounds the 737 MAX")
+
+
+def test_an_institution_no_list_holds_is_known_by_the_word_its_name_ends_with():
+    text = ("The Trump Organization was convicted on Dec. 6 of all 17 counts it faced. "
+            "On Monday the Springfield City Council approved the budget. The council met again on Tuesday.")
+    mentions = extract_source(Source(id="a", title="Court", text=text, published="2022-12-14"))
+    assert [(m.date, m.places) for m in mentions] == [("2022-12-06", ["Trump Organization"]),
+                                                     ("2022-12-12", ["Springfield City Council"])]

@@ -279,7 +279,8 @@ def _specs():
 def spec_places_in(sentence):
     aliases = _specs()["aliases"]
     return sorted({aliases.get(p, p) for p in _specs()["places"].findall(sentence)}
-                  | {place for _, place in extract.dateline_places(sentence)})
+                  | {place for _, place in extract.dateline_places(sentence)}
+                  | {name for _, name in extract.organizations_in(sentence)})
 
 
 def spec_kinds_in(sentence):
