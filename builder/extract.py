@@ -119,8 +119,9 @@ def vocabulary() -> dict:
         # expression then starts with a capital, and the word boundary before it is checked by hand
         "place_re": re.compile(r"(?:%s)(?!\w)" % place_trie),  # (not \b, which "U.S." ends without)
         "places_in_capitals": {p.upper(): aliases.get(p, p) for p in places},
-        # one to four capitalised words and the word an institution's name ends with, as one run of words
-        "organization_re": re.compile(r"\b(?:[A-Z][\w&'’.-]*[ \t]+){1,4}(?:%s)\b(?![ \t]+[A-Z])" % "|".join(data["organization_heads"])),
+        # the word an institution's name ends with, ending a run of capitalised words (searched for first: it
+        # is rare, where a capital starts a word everywhere)
+        "organization_head": re.compile(r"(?<=[ \t])(?:%s)\b(?![ \t]+[A-Z])" % word_trie(data["organization_heads"])),
         "aliases": aliases,
     }
 
@@ -273,12 +274,17 @@ _NOT_IN_A_NAME = frozenset("the a an in on at by for of from with and but or as 
                            "september october november december".split())
 
 
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[ \t]+){1,4}$")
+
+
 def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """(where, name) of each institution that no list holds but its name tells: "the Trump Organization",
     "On Monday the City Council" (the words before the name left out)."""
     found = []
-    for match in vocabulary()["organization_re"].finditer(text, start, len(text) if end is None else end):
-        words, at = match.group().split(), match.start()
+    for head in vocabulary()["organization_head"].finditer(text, start, len(text) if end is None else end):
+        if not (before := _CAPITALIZED_BEFORE.search(text, max(start, head.start() - 160), head.start())):
+            continue
+        words, at = (before.group() + head.group()).split(), before.start()
         while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
             at = text.index(words[1], at + len(words[0]))
             words.pop(0)
