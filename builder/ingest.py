@@ -624,9 +624,9 @@ def analyze(page: _Page) -> Source:
             published, published_from = day, "text"
     if url:
         url = canonical_url(url)
-    if publisher is None and (agency := _AGENCY_DATELINE.match(text)):
-        publisher = agency["agency"]  # "NEW YORK (CNN) —": the news service that filed the report
-    publisher = publisher or publisher_for(url) or page.sitename or _bare_domain(url)
+    # the site that published the page; else the news service that filed the report ("NEW YORK (CNN) —")
+    agency = _AGENCY_DATELINE.match(text)
+    publisher = publisher or publisher_for(url) or page.sitename or (agency and agency["agency"]) or _bare_domain(url)
     if text and not title:
         title = _first_sentence_title(text)
     captions = list(dict.fromkeys(c for c in captions if c))
