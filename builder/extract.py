@@ -272,8 +272,6 @@ def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[
 _NOT_IN_A_NAME = frozenset("the a an in on at by for of from with and but or as while when after before monday tuesday "
                            "wednesday thursday friday saturday sunday january february march april may june july august "
                            "september october november december".split())
-
-
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[ \t]+){1,4}$")
 
 

@@ -806,12 +806,10 @@ class _Resolver:
     def _month(self, m, f, ref):
         month = self.L["month"][f["month"]]
         pos = self.L["pos"].get(f.get("pos", ""), "")
-        if f["month"] in self.g.data["capitalized"] and not {"year", "anchor", "rel"} & f.keys() and not pos \
-                and _NAME_BEFORE.search(m.f["_before"]):
-            return None  # "giving Prime Minister Theresa May until Oct. 31": a name, though a range follows
         if (f["month"] in self.g.data["capitalized"] and "year" not in f and not pos and not f.get("anchor") and not f.get("rel")
-                and not self._after_word(m, "season_signals") and not self._in_month_range(m)):
-            return None  # "Theresa May", "the March for Life"
+                and (_NAME_BEFORE.search(m.f["_before"])
+                     or not self._after_word(m, "season_signals") and not self._in_month_range(m))):
+            return None  # "Theresa May", "the March for Life"; "giving Theresa May until Oct. 31", though a range follows
         if "year" in f:
             return "DATE", f"{f['year']}-{month:02d}", False
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
