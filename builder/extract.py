@@ -492,9 +492,12 @@ def _around(creation_date: str | None) -> str | None:
     return creation_date
 
 
-def _is_statistic(sentence: str) -> bool:
-    """'rose from 1.15 percent in 2014 to 1.7 percent in 2023': data points, not events."""
-    return _STATISTIC.search(sentence) is not None
+def _is_statistic(sentence: str, dates: list[str | None]) -> bool:
+    """'rose from 1.15 percent in 2014 to 1.7 percent in 2023', 'inflation was 3.2% in March': data points,
+    not events; a figure on a stated day is news of that day ('shares fell 5% on Monday')."""
+    if _STATISTIC.search(sentence) is None:
+        return False
+    return len(_STATISTIC.findall(sentence)) > 1 or not any(d and d[-1].isdigit() and _precision(d) == "day" for d in dates)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -567,7 +570,7 @@ def extract_source(source: Source) -> list[Mention]:
             # a lead sentence with no date of its own reports the article's news: it happened by the
             # article's date (stated, or inferred and uncertain) — or, undated, it can only support others
             choices.append((_around(source.creation_date), None))
-        if not choices or _is_statistic(sentence):
+        if not choices or _is_statistic(sentence, [date for date, _ in choices]):
             continue
         words = stems(sentence, actors + places)
         kinds = _kinds(folded, text, start, end)

@@ -230,3 +230,17 @@ def test_an_institution_no_list_holds_is_known_by_the_word_its_name_ends_with():
     mentions = extract_source(Source(id="a", title="Court", text=text, published="2022-12-14"))
     assert [(m.date, m.places) for m in mentions] == [("2022-12-06", ["Trump Organization"]),
                                                      ("2022-12-12", ["Springfield City Council"])]
+
+
+@pytest.mark.parametrize("sentence, dates", [
+    # a figure on a stated day is that day's news
+    ("Shares of Boeing fell 5% in New York on Monday after the crash.", ["2020-11-16"]),
+    ("FAA Administrator Steve Dickson said on Wednesday he was 100% comfortable with the plane.", ["2020-11-18"]),
+    # figures over months and years are data points
+    ("Inflation in Germany was 3.2% in March, the statistics office said.", []),
+    ("Germany's spending rose from 1.15 percent in 2014 to 1.7 percent in 2023, NATO said.", []),
+    ("Shares fell 5% on Monday and 3% on Tuesday in Frankfurt.", []),
+])
+def test_a_figure_dates_an_event_only_on_a_stated_day(sentence, dates):
+    mentions = extract_source(Source(id="a", title="News", text=sentence, published="2020-11-18"))
+    assert [m.date for m in mentions] == dates
