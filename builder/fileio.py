@@ -82,7 +82,20 @@ def read_text(path: Path, root: Path | None = None, limit: int = MAX_INPUT_BYTES
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"is not valid UTF-8 (byte {exc.start})", "re-save the file as UTF-8", line=line) from None
+        raise InputError(path, f"is not valid UTF-8 (byte {exc.start} is 0x{data[exc.start]:02x})",
+                         _resave_hint(data), line=line) from None
+
+
+def _resave_hint(data: bytes) -> str:
+    """How to re-save a file that is not UTF-8: Word and old newsroom systems write Windows-1252, whose curly
+    quotes and dashes are bytes 0x80-0x9f (control characters in Latin-1, never text)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "re-save the file as UTF-8"
+    if any(0x80 <= byte <= 0x9f for byte in data):
+        return "it looks like Windows-1252: re-save it as UTF-8, e.g. `iconv -f cp1252 -t utf-8`"
+    return "re-save the file as UTF-8; from Latin-1 or Windows-1252: `iconv -f cp1252 -t utf-8`"
 
 
 def _umask() -> int:

@@ -311,7 +311,10 @@ def test_binary_source_record(project):
     ("blank.md", b" \n\n\t\n", "white space", None),
     ("binary.txt", bytes(range(256)) * 40, "binary", None),
     ("latin1.txt", "Berlin, 4 November 2024\n\nScholz met Rutte.\nCaf\u00e9 talks went on.\n".encode("latin-1"),
-     "not valid UTF-8", 4),
+     "not valid UTF-8 (byte 46 is 0xe9)", 4),
+    # what Word and old newsroom systems write: the curly quotes and dashes of Windows-1252 are named
+    ("word.txt", "LONDON \u2013 Boris Johnson\u2019s Conservatives won a majority.\n".encode("cp1252"),
+     "it looks like Windows-1252: re-save it as UTF-8", 1),
     ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "ingest reads .txt, .md and .html", None),
     # raw HTML in Markdown whose unclosed quote swallows the body (found by the fuzz suite: was lxml's assertion)
     ("swallowed.md", b"<html><head></title><meta property='x' content='></head><body><p>Berlin, November 4, 2024. "
