@@ -576,7 +576,7 @@ def extract_source(source: Source) -> list[Mention]:
         kinds = _kinds(folded, text, start, end)
         for date, timex in choices:
             # where the last other date of the sentence before this one ends
-            after = max((t.end for t in dated if timex is not None and t.end <= timex.start and t.edtf != date), default=None)
+            after = None if timex is None else max((t.end for t in dated if t.end <= timex.start and t.edtf != date), default=None)
             mentions.append(Mention(
                 source=source.id,
                 quote=sentence,
