@@ -18,7 +18,7 @@ from importlib import resources
 
 import yaml
 
-from .model import EdtfDate, Source, Timex
+from .model import EdtfDate, EdtfError, Source, Timex
 from .sentences import split_sentences
 from .timex import tag, word_trie
 
@@ -368,7 +368,7 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Titles, scores and the sentence tests.
 
-_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for")  # before a date phrase
+_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between")  # before a date phrase
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
 _SPACES = re.compile(r"\s+")
@@ -388,9 +388,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which)\s[^,;:()—–]*|(?:the|a|an)\s[^,;:()—–]*|\d{1,3}),\s+")
 
 
-def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -> tuple[int, int]:
+def _own_clause(sentence: str, start: int, end: int, after: int | None = None, until: int | None = None) -> tuple[int, int]:
     """The span of the subordinate clause the date at [start, end) stands in, or of the clause joined by "and"
-    or "but" after `after` (where another date of the sentence ends), or the whole sentence."""
+    or "but" after `after` (where an earlier date of the sentence ends) or before `until` (where a later one
+    starts), or the whole sentence."""
     opening = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     closing = _CLAUSE_BREAK.search(sentence, end)
     clause_end = closing.start() if closing else len(sentence)
@@ -400,6 +401,8 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None) -
     if lead is None and after is not None:
         for lead in _COORDINATE.finditer(sentence, after, start):
             pass
+    if lead is None and until is not None and (joint := _COORDINATE.search(sentence, end, until)):
+        return 0, joint.start()  # "Ardern announced her resignation on 19 January, and Hipkins succeeded her on 25 January"
     if lead is None or lead.start() == 0 or len(sentence[lead.end():clause_end].split()) < 5:
         return 0, len(sentence)
     return lead.end(), clause_end
@@ -428,14 +431,16 @@ def _without_aside(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[:aside.start()] + " " + text[aside.end():], start - shift, end - shift
 
 
-def make_title(sentence: str, timex: Timex | None, offset: int, after: int | None = None) -> str:
+def make_title(sentence: str, timex: Timex | None, offset: int, after: int | None = None, until: int | None = None) -> str:
     """A short headline from the sentence: the date phrase and trailing clauses removed; a date that stands in a
-    clause of its own ("since the invasion began in February 2022"), or in one joined after another date of the
-    sentence (which ends at `after`, an offset like the timex's), titles that clause."""
+    clause of its own ("since the invasion began in February 2022"), or in one joined to another date's clause
+    (that date ends at `after`, before this one, or starts at `until`, after it: offsets like the timex's),
+    titles that clause."""
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
-        first, last = _own_clause(sentence, start, end, None if after is None else after - offset)
+        first, last = _own_clause(sentence, start, end, None if after is None else after - offset,
+                                  None if until is None else until - offset)
         text, start, end = sentence[first:last], start - first, end - first
         text, start, end = _without_aside(text, start, end)
         before = text[:start]
@@ -508,10 +513,24 @@ def _is_heading(sentence: str) -> bool:
     return not (sentence.endswith("\n") and sentence[:-1].rstrip(_SENTENCE_CLOSERS).endswith((".", "!", "?")))
 
 
-def _event_timexes(timexes: list[Timex]) -> list[Timex]:
-    """Expressions that can date an event: calendar dates, not durations, sets or 'now'."""
-    return [t for t in timexes if t.type in ("DATE", "TIME") and t.edtf and t.value not in GENERIC_VALUES
-            and t.signal.lower() not in NON_EVENT_SIGNALS]
+def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
+    """Expressions that can date an event: calendar dates, not durations, sets or 'now'; "from 2017 to 2023"
+    and "between March and May" are one, the interval."""
+    dates = [t for t in timexes if t.type in ("DATE", "TIME") and t.edtf and t.value not in GENERIC_VALUES]
+    for i in range(len(dates) - 1, 0, -1):
+        first, last = dates[i - 1], dates[i]
+        if first.signal.lower() in ("from", "between") and _RANGE_JOIN.fullmatch(text, first.end, last.start):
+            interval = f"{first.edtf}/{last.edtf}"
+            try:
+                if EdtfDate.parse(first.edtf).lower < EdtfDate.parse(last.edtf).lower:
+                    EdtfDate.parse(interval)
+                    dates[i - 1:i + 1] = [first._replace(end=last.end, text=text[first.start:last.end], edtf=interval)]
+            except EdtfError:
+                pass
+    return [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS]
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -549,7 +568,7 @@ def extract_source(source: Source) -> list[Mention]:
             continue
         body_index += 1
         inside = within.get(i, ())
-        dated = _event_timexes(inside) if inside else ()
+        dated = _event_timexes(inside, text) if inside else ()
         actors = actors_of.get(i) or []
         named = named_at.get(i)
         places = sorted(named) if named else []
@@ -575,14 +594,17 @@ def extract_source(source: Source) -> list[Mention]:
         words = stems(sentence, actors + places)
         kinds = _kinds(folded, text, start, end)
         for date, timex in choices:
-            # where the last other date of the sentence before this one ends
-            after = None if timex is None else max((t.end for t in dated if t.end <= timex.start and t.edtf != date), default=None)
+            # where the last other date of the sentence before this one ends, and where the next one starts
+            after = until = None
+            if timex is not None:
+                after = max((t.end for t in dated if t.end <= timex.start and t.edtf != date), default=None)
+                until = min((t.start for t in dated if t.start >= timex.end and t.edtf != date), default=None)
             mentions.append(Mention(
                 source=source.id,
                 quote=sentence,
                 start=start,
                 date=date,
-                title=make_title(sentence, timex, start, after),
+                title=make_title(sentence, timex, start, after, until),
                 actors=actors,
                 places=places,
                 words=words,

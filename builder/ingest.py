@@ -401,6 +401,9 @@ _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 _BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
 # a dateline with its news service: "NEW YORK (CNN) —", "BRUSSELS, March 3 (Reuters) -"
 _AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*[—–-]\s")
+# a wiki's reference marks, glued to the word or the period before them: "... in 2017.[2]", "office[a][3]"
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|clarification needed|"
+                            r"dubious(?: – discuss)?|when\?|who\?|which\?|according to whom\?)\]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -512,6 +515,7 @@ def analyze(page: _Page) -> Source:
     """
     vocabulary = _vocabulary()
     lines = [_one_line(line) for line in page.lines]
+    lines = [_FOOTNOTE_MARK.sub("", line) if "[" in line else line for line in lines]
     n = len(lines)
     captions = list(page.captions)
     known = {_fold(c) for c in captions}

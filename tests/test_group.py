@@ -88,8 +88,9 @@ def test_a_possessive_ends_a_name():
 
 
 def test_local_titles_are_no_part_of_a_name():
-    text = "Superintendent Karen Mills, Sheriff Tom Dart and Councilwoman Ana Ruiz met Attorney General Merrick Garland."
-    assert find_people(text) == ["Karen Mills", "Tom Dart", "Ana Ruiz", "Merrick Garland"]
+    text = ("Superintendent Karen Mills, Sheriff Tom Dart and Councilwoman Ana Ruiz met Attorney General Merrick Garland. "
+            "Governor-General Patsy Reddy swore her in.")
+    assert find_people(text) == ["Karen Mills", "Tom Dart", "Ana Ruiz", "Merrick Garland", "Patsy Reddy"]
 
 
 def test_a_dateline_names_the_place_of_the_lead_and_stays_out_of_its_title():
@@ -147,6 +148,26 @@ def test_a_date_in_a_clause_joined_after_another_date_titles_that_clause():
         ("2016-06", "Britain voted to leave the EU in a referendum"),
         ("2017-03-29", "Prime Minister Theresa May triggered article 50"),
     ]
+
+
+def test_a_date_before_a_clause_joined_with_another_date_titles_its_own_clause():
+    text = "On 19 January 2023, Jacinda Ardern announced her resignation, and Chris Hipkins succeeded her on 25 January 2023."
+    mentions = extract_source(Source(id="a", title="Ardern", text=text, published="2023-04-05"))
+    assert [(m.date, m.title) for m in mentions] == [("2023-01-19", "Jacinda Ardern announced her resignation"),
+                                                     ("2023-01-25", "Chris Hipkins succeeded her")]
+
+
+@pytest.mark.parametrize("sentence, date, title", [
+    ("Jacinda Ardern served as prime minister of New Zealand from 2017 to 2023.", "2017/2023",
+     "Jacinda Ardern served as prime minister of New Zealand"),
+    ("The exhibition in Berlin runs from March to May 2024, its curator Anna Weber said.", "2024-03/2024-05",
+     "The exhibition in Berlin runs, its curator Anna Weber said"),
+    ("Between 2005 and 2010, Angela Merkel met Vladimir Putin in Moscow four times.", "2005/2010",
+     "Angela Merkel met Vladimir Putin in Moscow four times"),
+])
+def test_a_range_of_dates_is_one_event_over_the_interval(sentence, date, title):
+    [mention] = extract_source(Source(id="a", title="News", text=sentence, published="2024-01-10"))
+    assert (mention.date, mention.title) == (date, title)
 
 
 @pytest.mark.parametrize("sentence, title", [

@@ -94,3 +94,18 @@ def test_a_wire_story_with_a_byline_and_an_updated_line_keeps_its_headline_date_
     assert source.title == "Former Trump Organization CFO Allen Weisselberg sentenced to 5 months in jail"
     assert (source.published, source.published_from, source.publisher) == ("2023-01-10", "dateline", "CNN")
     assert source.text.startswith("NEW YORK (CNN) — Allen Weisselberg")
+
+
+def test_a_wikis_reference_marks_leave_the_text_so_its_sentences_end_where_they_do(tmp_path):
+    project = fresh_project(tmp_path / "project")
+    (project / "seeds" / "wiki.md").write_text(
+        "---\ntitle: Jacinda Ardern\ndate: 2023-04-05\n---\n\n"
+        "Ardern was elected leader of the Labour Party on 1 August 2017.[2] On 19 October 2017, New Zealand First "
+        "leader Winston Peters announced a coalition with Labour.[3][a] She was sworn in on 26 October 2017.[citation needed]\n")
+    run_cli(project, "ingest", "seeds/wiki.md")
+    [source] = [s for s in load_sources(project / "content" / "sources").values() if s.input == "seeds/wiki.md"]
+    assert source.text == ("Ardern was elected leader of the Labour Party on 1 August 2017. On 19 October 2017, New Zealand "
+                           "First leader Winston Peters announced a coalition with Labour. She was sworn in on 26 October 2017.")
+    run_cli(project, "extract")
+    timeline = (project / "timelines" / "nato-and-germany.yml").read_text()
+    assert "date: '2017-08-01'" in timeline and "date: '2017-10-19'" in timeline
