@@ -298,7 +298,7 @@ def grammar() -> _Grammar:
                r"(?:\s+%s)?[\s-]*(?:and\s+a\s+half\s+)?(?:of\s+)?(?:%s|[ap]\.?\s?m\b|(?:o['’]clock\s+)?(?:in\s+the|at\s+night))"
                % (pieces["ADJ"], before_word))
     zones = "|".join(re.escape(z.lower()) for z in data["zone_names"])
-    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|\d\d?\.\d\d?\.(?:1[7-9]|20)\d\d|[0-2]\d[0-5]\d\s+(?:{zones})\b|\d*[:/]\d|"
+    number = (rf"(?:1[7-9]|20)\d\d(?!\d)|\d\d?\.\d\d?\.(?:1[7-9]|20)\d\d|[0-2]?\d\.?[0-5]\d\s+(?:{zones})\b|\d*[:/]\d|"
               rf"(?:\d{{1,3}}(?:,\d\d\d)+|\d[\d.]*)(?:st|nd|rd|th)?(?:\s+1/2)?{counted}")
     number_words = {w for w in data["numbers"] if " " not in w} - weak - {"eighteen", "nineteen"}
     count_word = rf"(?:{word_trie(number_words)})(?:(?:[\s-]+(?:{word_trie(number_words)}))?{counted}|\s+thousand\b)"

@@ -1109,3 +1109,18 @@ def test_an_expression_broken_over_lines_or_spaced_twice_reads_as_written_once(p
     """Hard-wrapped text and TimeML documents break lines inside expressions: each is read as its words."""
     once = [(t.type, t.value) for t in tag(f"It was {phrase} in Berlin.", "2024-01-01")]
     assert once and [(t.type, t.value) for t in tag(f"It was {phrase.replace(' ', space)} in Berlin.", "2024-01-01")] == once
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # clock times written with a dot, as British and European papers write them
+    ("Kick-off is at 4.30pm on Saturday.", "4.30pm on Saturday", "2024-11-09T16:30"),
+    ("The vote is at 10.15 a.m. tomorrow.", "10.15 a.m. tomorrow", "2024-11-05T10:15"),
+    ("Doors open at 19.30 local time.", "19.30 local time", "2024-11-04T19:30"),
+])
+def test_a_clock_time_written_with_a_dot(sentence, expression, value):
+    assert found(sentence)[expression][:2] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence", ["The rate rose 4.30 percent.", "The index fell 12.45 points.", "Shares closed at 19.30 euros."])
+def test_a_decimal_is_no_clock_time(sentence):
+    assert tag(sentence, "2024-11-04") == []
