@@ -699,10 +699,12 @@ class _Resolver:
         return "DATE", day.isoformat(), False
 
     def _slashed(self, m, f, ref):
+        """'3/25/2024' and '25/03/2024' by the day above 12; '05/04/2024' the way the text's other slashed dates
+        show, else month first, as American news writes it."""
         a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
         if y < 100:
             y = _two_digit_year(y)
-        month, day = (a, b) if a <= 12 else (b, a)
+        month, day = (b, a) if a > 12 or b <= 12 and m.f["_order"] == "dmy" else (a, b)
         try:
             return "DATE", date(y, month, day).isoformat(), False
         except ValueError:
@@ -715,7 +717,7 @@ class _Resolver:
             month, day = int(f["m"]), int(f["d"])
         else:
             a, b = int(f["a"]), int(f["b"])
-            order = "dmy" if a > 12 else "mdy" if b > 12 else m.f["_dotted"]
+            order = "dmy" if a > 12 else "mdy" if b > 12 else m.f["_order"]
             if not order and a != b:
                 return "DATE", f["y"], False
             month, day = (b, a) if order != "mdy" else (a, b)
@@ -1479,7 +1481,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     capitalized = g.capitalized
     found: list[Timex] = []
     previous = None  # the last calendar date found: what "the next day" counts from
-    dotted = None  # how the text writes its dotted dates, read when it has one
+    orders = {}  # how the text writes its dotted and its slashed dates, read when it has one
     last_kind = None  # the handler of the last expression found: a month or day may begin a range
     pos = 0
     lowered = _lower(text)
@@ -1516,9 +1518,10 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
         f["_previous"] = previous
         if kind in ("month", "date") and last_kind in ("month", "date"):
             f["_range_from"] = _range_start(text, found[-1], start)
-        if kind == "dotted":
-            dotted = _dotted_order(lowered) if dotted is None else dotted
-            f["_dotted"] = dotted
+        if kind in _NUMERIC_DATES:
+            if kind not in orders:
+                orders[kind] = _written_order(lowered, kind)
+            f["_order"] = orders[kind]
         f["_sentence"] = lowered[max(0, start - 150):end + 100] if kind in ("ago", "year_ago", "quarter", "latest_period", "month_quarter") else ""
         possessive = text[end - 2:end] in ("'s", "’s") and kind != "decade"  # "the 1970's" is a plural
         if possessive:
@@ -1594,12 +1597,14 @@ def _modifies_noun(text: str, end: int, g: _Grammar) -> bool:
     return bool(word) and word[1].lower() not in g.after["not_a_noun"] and not g.tense_cue.fullmatch(word[1].lower())
 
 
-_DOTTED = re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.(?:1[7-9]|20)\d\d(?!\.?\d)")
+_NUMERIC_DATES = {"dotted": re.compile(r"(?<![\d.])(\d\d?)\.(\d\d?)\.(?:1[7-9]|20)\d\d(?!\.?\d)"),
+                  "slashed": re.compile(r"(?<![\d/])(\d\d?)/(\d\d?)/(?:\d\d){1,2}(?!/?\d)")}
 
 
-def _dotted_order(text: str) -> str:
-    """How the text writes its dotted dates: "dmy" when one has a day above 12 first, "mdy" second, else ''."""
-    orders = {"dmy" if int(a) > 12 else "mdy" for a, b in _DOTTED.findall(text) if max(int(a), int(b)) > 12}
+def _written_order(text: str, kind: str) -> str:
+    """How the text writes its dotted (or slashed) dates: "dmy" when one has a day above 12 first, "mdy"
+    second, else ''."""
+    orders = {"dmy" if int(a) > 12 else "mdy" for a, b in _NUMERIC_DATES[kind].findall(text) if max(int(a), int(b)) > 12}
     return orders.pop() if len(orders) == 1 else ""
 
 

@@ -792,6 +792,18 @@ def test_dotted_dates(sentence, expected):
     assert [(t.text, t.value) for t in tag(sentence, "2024-11-04")] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The lease was signed on 3/25/2024.", [("3/25/2024", "2024-03-25")]),
+    ("The lease was signed on 25/03/2024.", [("25/03/2024", "2024-03-25")]),
+    # which number is the day: month first, as American news writes it...
+    ("The lease was signed on 05/04/2024.", [("05/04/2024", "2024-05-04")]),
+    # ...unless another slashed date in the text shows it is written day first
+    ("Signed on 25/03/2024, the lease was renewed on 05/04/2024.", [("25/03/2024", "2024-03-25"), ("05/04/2024", "2024-04-05")]),
+])
+def test_slashed_dates(sentence, expected):
+    assert [(t.text, t.value) for t in tag(sentence, "2024-11-04")] == expected
+
+
 # --- holidays of lunar calendars ------------------------------------------------------------------------
 
 @pytest.mark.parametrize("year, day", [(1998, "1998-01-28"), (2015, "2015-02-19"), (2023, "2023-01-22"), (2024, "2024-02-10"),
