@@ -748,6 +748,11 @@ class _Resolver:
                 pass
         if not candidates:
             return None
+        if f.get("weekday"):  # "Wednesday, March 6": the year in which that day is a Wednesday, on the tense's side
+            named = [c for c in candidates if c.isoweekday() == self.L["weekday"][f["weekday"]]
+                     and (not m.plain_past or c <= ref) and (m.tense != "future" or c >= ref)]
+            if len(named) == 1:
+                return "DATE", named[0].isoformat(), True
         if _ENDED.search(m.f["_before"]):  # "the year ended March 31": a period already over, however long ago
             return "DATE", _pick(candidates, ref, "past").isoformat(), True
         this_year = [c for c in candidates if c.year == ref.year and c < ref]

@@ -1095,6 +1095,18 @@ def test_a_future_verb_governing_a_day_or_month_names_the_coming_one(sentence, e
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
+    # the weekday says the year: June 20 was a Tuesday in 2023, a Thursday in 2024 (the article is of 2024-11-04)
+    ("The ceasefire began on Tuesday, June 20.", "Tuesday, June 20", "2023-06-20"),
+    ("The ceasefire began on Thursday, June 20.", "Thursday, June 20", "2024-06-20"),
+    ("Monday, May 5 is the date printed on the tickets.", "Monday, May 5", "2025-05-05"),
+    # not against the tense: the 2024 Thursday is past, and the summit is still to come
+    ("The summit will open on Thursday, June 20.", "Thursday, June 20", "2025-06-20"),
+])
+def test_a_weekday_with_a_day_of_the_month_says_the_year(sentence, expression, value):
+    assert found(sentence)[expression][1] == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
     # "ago" with "today", "this week" or "this month": one expression, that day (week, month) back
     ("The factory opened a year ago today, on a cold morning.", "a year ago today", "2023-11-04"),
     ("The protests began four years ago this month.", "four years ago this month", "2020-11"),
