@@ -265,3 +265,12 @@ def test_an_institution_no_list_holds_is_known_by_the_word_its_name_ends_with():
 def test_a_figure_dates_an_event_only_on_a_stated_day(sentence, dates):
     mentions = extract_source(Source(id="a", title="News", text=sentence, published="2020-11-18"))
     assert [m.date for m in mentions] == dates
+
+
+def test_the_same_figures_released_on_a_day_and_told_by_two_articles_are_one_event():
+    events = _events(
+        ("2020-08-11", "The statistics office in Kyiv said on Monday that inflation fell to 4.0 percent."),
+        ("2020-08-10", "New figures published in Kyiv on Monday showed inflation fell to 4.0 percent, the lowest in a year."),
+    )
+    [release] = [e for e in events if "Kyiv" in e.tags]
+    assert release.date == "2020-08-10" and {c.source for c in release.citations} == {"a0", "a1"}
