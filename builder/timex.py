@@ -658,7 +658,7 @@ _VERB_LAST_BEFORE = re.compile(rf"\b(?:{_MODALS}|to)\s+$", re.IGNORECASE)
 _ENDED = re.compile(r"\bended\s+$", re.IGNORECASE)
 # a capitalized word inside a sentence right before "May" or "March" makes it a name ("Theresa May"); at the
 # start of a sentence it is a signal ("In May", "Since March")
-_NAME_BEFORE = re.compile(r"[\w,;’'\")]\s+[A-Z][a-z]*\.?\s+$")
+_NAME_BEFORE = re.compile(r"[\w,;’'\")][^\S\n]+[A-Z][a-z]*\.?[^\S\n]+$")  # (a new line starts a sentence)
 # a future verb just before a year-less day or month governs it, so it names the coming one however far the
 # nearest lies: "will be held Nov. 6", "is scheduled for Nov. 6", "is set to open in January" (in March)
 _GOVERNING_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:to|set|scheduled|slated|due))(?:\s+[a-z]+){0,3}?"

@@ -1078,6 +1078,8 @@ def test_may_after_a_name_is_the_name_even_before_until_and_a_month():
     sentence = "EU leaders agreed on Thursday, giving Prime Minister Theresa May until Oct. 31 to secure a deal."
     assert [t.text for t in tag(sentence, "2019-04-11")] == ["Thursday", "Oct. 31"]
     assert [t.text for t in tag("Sales fell from May until October, and again in May.", "2019-04-11")] == ["May", "October", "May"]
+    # a line's first word is a sentence's: "In May" after a heading is the month
+    assert [t.text for t in tag("The plan for 2024\n\nIn May the council met.", "2024-11-04")] == ["2024", "May"]
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
