@@ -547,29 +547,35 @@ class _Match:
     read_tense: Callable[[], str] | None = None  # reads the tense around it, when a handler first asks for it
     _tense: str | None = None
 
-    @property
-    def tense(self) -> str:
-        """"past", "future" or "" as read from the words around it (read only when a handler needs it: a date
-        with its year does not)."""
+    def _read(self) -> str:
+        """What `_tense` read (read only when a handler first needs it: a date with its year does not)."""
         if self._tense is None:
             self._tense = self.read_tense() if self.read_tense else ""
-        return "past" if self._tense == "ed" else "future" if self._tense == "due" else self._tense
+        return self._tense
+
+    @property
+    def tense(self) -> str:
+        """"past", "future" or "" as read from the words around it."""
+        return _PLAIN_TENSE.get(self._read(), self._tense)
 
     @property
     def firm_future(self) -> bool:
         """Whether the future was read from the words that govern the expression ("will be held", "is set for",
         "postponed until"), not from a cue elsewhere in the sentence: it names the coming day however far."""
-        return self.tense == "future" and self._tense == "due"
+        return self._read() == "due"
 
     @property
     def plain_past(self) -> bool:
         """Whether the past was read from a verb of the tense table ("ran", "was"), not from a word in -ed,
         which may be an adjective ("an unspecified date in January")."""
-        return self.tense == "past" and self._tense != "ed"
+        return self._read() == "past"
 
     @tense.setter
     def tense(self, value: str) -> None:
         self._tense = value
+
+
+_PLAIN_TENSE = {"ed": "past", "due": "future"}  # what `_tense` reads, as a tense: see there
 
 
 def _two_digit_year(yy: int) -> int:
@@ -1755,7 +1761,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         if t.type != "DATE":
             continue
         tense = _tense(lowered, t.start, t.end, g)
-        tense = {"ed": "past", "due": "future"}.get(tense, tense)
+        tense = _PLAIN_TENSE.get(tense, tense)
         if t.edtf is None:
             if tense == "future" and _MONTH_OR_SEASON.match(t.value):
                 year_less.append((t, sentence_of(t)))
