@@ -302,9 +302,14 @@ def dateline_places(text: str) -> list[tuple[int, str]]:
     return [(m.start(), capitals[m[1]]) for m in _DATELINE.finditer(text) if m[1] in capitals]
 
 
+def _named_at(text: str) -> list[tuple[int, str]]:
+    """(where, name) of every place and institution the text names: from the lists, in a dateline, or by the
+    word an institution's name ends with."""
+    return [*zip(*_place_mentions(text)), *dateline_places(text), *organizations_in(text)]
+
+
 def places_in(sentence: str) -> list[str]:
-    return sorted(set(_place_mentions(sentence)[1]) | {place for _, place in dateline_places(sentence)}
-                  | {name for _, name in organizations_in(sentence)})
+    return sorted({name for _, name in _named_at(sentence)})
 
 
 def _kinds(folded: str, text: str, start: int, end: int) -> list[str]:
@@ -500,9 +505,8 @@ def _around(creation_date: str | None) -> str | None:
 def _is_statistic(sentence: str, dates: list[str | None]) -> bool:
     """'rose from 1.15 percent in 2014 to 1.7 percent in 2023', 'inflation was 3.2% in March': data points,
     not events; a figure on a stated day is news of that day ('shares fell 5% on Monday')."""
-    if _STATISTIC.search(sentence) is None:
-        return False
-    return len(_STATISTIC.findall(sentence)) > 1 or not any(d and d[-1].isdigit() and _precision(d) == "day" for d in dates)
+    figures = _STATISTIC.findall(sentence)
+    return len(figures) > 1 or bool(figures) and not any(d and d[-1].isdigit() and _precision(d) == "day" for d in dates)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -556,7 +560,7 @@ def extract_source(source: Source) -> list[Mention]:
     # places are named in words and spaces, so a place never runs from one sentence into the next: one
     # scan of the text finds those of every sentence
     named_at: dict[int, set[str]] = {}
-    for at, place in [*zip(*_place_mentions(text)), *dateline_places(text), *organizations_in(text)]:
+    for at, place in _named_at(text):
         i = bisect_right(starts, at) - 1
         if i >= 0 and at < spans[i][1]:
             named_at.setdefault(i, set()).add(place)
