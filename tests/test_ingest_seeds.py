@@ -5,6 +5,15 @@ from builder.sources import load_sources
 from projects import fresh_project, run_cli
 
 
+def _ingested(tmp_path, **articles: str):
+    """A fresh project with these articles (file name: text) in seeds/, ingested by the CLI; (project, record by input)."""
+    project = fresh_project(tmp_path / "project")
+    for name, text in articles.items():
+        (project / "seeds" / name).write_text(text)
+    run_cli(project, "ingest", *(f"seeds/{name}" for name in articles))
+    return project, {s.input: s for s in load_sources(project / "content" / "sources").values()}
+
+
 def _by_seed(project):
     return {s.input.split("/")[-1][:3]: s for s in load_sources(project / "content" / "sources").values()}
 
@@ -44,14 +53,12 @@ def test_undated_article_gets_an_uncertain_inferred_date_with_evidence(seeds_bui
 
 
 def test_a_plain_header_of_key_value_lines_is_the_articles_metadata(tmp_path):
-    project = fresh_project(tmp_path / "project")
-    (project / "seeds" / "wire.txt").write_text(
+    _, sources = _ingested(tmp_path, **{"wire.txt":
         "Title: Ukraine and Russia agree to prisoner swap after talks in Istanbul\nPublished: May 17, 2025\n"
         "Publisher: Example Wire\nURL: https://wire.example/swap\n\n"
         "ISTANBUL (AP) — Ukrainian and Russian delegations agreed on Friday to exchange 1,000 prisoners of war each, "
-        "Ukrainian Defense Minister Rustem Umerov said.\n")
-    run_cli(project, "ingest", "seeds/wire.txt")
-    [source] = [s for s in load_sources(project / "content" / "sources").values() if s.input == "seeds/wire.txt"]
+        "Ukrainian Defense Minister Rustem Umerov said.\n"})
+    source = sources["seeds/wire.txt"]
     assert (source.title, source.publisher, source.url) == (
         "Ukraine and Russia agree to prisoner swap after talks in Istanbul", "Example Wire", "https://wire.example/swap")
     assert (source.published, source.published_from) == ("2025-05-17", "header")
@@ -59,20 +66,16 @@ def test_a_plain_header_of_key_value_lines_is_the_articles_metadata(tmp_path):
 
 
 def test_a_byline_with_the_date_dates_a_markdown_or_html_article_and_leaves_its_text(tmp_path):
-    project = fresh_project(tmp_path / "project")
-    (project / "seeds" / "schools.md").write_text(
-        "# Springfield schools reopen\n\n*September 8, 2021* · Springfield Gazette\n\n"
-        "Springfield public schools reopened on Tuesday for the first time since March 2020, "
-        "Superintendent Karen Mills said.\n")
-    (project / "seeds" / "budget.html").write_text(
-        "<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>"
-        "<p>By Dana Reyes | June 30, 2021 7:12 AM</p>"
-        "<p>SPRINGFIELD — The City Council approved a $2.1 billion budget early Wednesday after a 14-hour session, "
-        "Mayor Linda Hart said on the steps of City Hall.</p>"
-        "<p>The budget adds 120 police officers and restores library hours that were cut in 2020, the mayor said.</p>"
-        "</article></body></html>")
-    run_cli(project, "ingest", "seeds/schools.md", "seeds/budget.html")
-    sources = {s.input: s for s in load_sources(project / "content" / "sources").values()}
+    project, sources = _ingested(tmp_path, **{
+        "schools.md": "# Springfield schools reopen\n\n*September 8, 2021* · Springfield Gazette\n\n"
+                      "Springfield public schools reopened on Tuesday for the first time since March 2020, "
+                      "Superintendent Karen Mills said.\n",
+        "budget.html": "<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>"
+                       "<p>By Dana Reyes | June 30, 2021 7:12 AM</p>"
+                       "<p>SPRINGFIELD — The City Council approved a $2.1 billion budget early Wednesday after a 14-hour "
+                       "session, Mayor Linda Hart said on the steps of City Hall.</p>"
+                       "<p>The budget adds 120 police officers and restores library hours that were cut in 2020, the mayor "
+                       "said.</p></article></body></html>"})
     schools, budget = sources["seeds/schools.md"], sources["seeds/budget.html"]
     assert (schools.published, schools.published_from) == ("2021-09-08", "dateline")
     assert schools.text.startswith("Springfield public schools reopened on Tuesday")
@@ -83,27 +86,23 @@ def test_a_byline_with_the_date_dates_a_markdown_or_html_article_and_leaves_its_
 
 
 def test_a_wire_story_with_a_byline_and_an_updated_line_keeps_its_headline_date_and_service(tmp_path):
-    project = fresh_project(tmp_path / "project")
-    (project / "seeds" / "cnn.txt").write_text(
+    _, sources = _ingested(tmp_path, **{"cnn.txt":
         "Former Trump Organization CFO Allen Weisselberg sentenced to 5 months in jail\n\n"
         "By Jane Doe, CNN\nUpdated 4:12 PM EST, Tue January 10, 2023\n\n"
         "NEW YORK (CNN) — Allen Weisselberg, the former chief financial officer of the Trump Organization, was "
-        "sentenced Tuesday to five months in jail for his role in a 15-year tax fraud scheme at the company.\n")
-    run_cli(project, "ingest", "seeds/cnn.txt")
-    [source] = [s for s in load_sources(project / "content" / "sources").values() if s.input == "seeds/cnn.txt"]
+        "sentenced Tuesday to five months in jail for his role in a 15-year tax fraud scheme at the company.\n"})
+    source = sources["seeds/cnn.txt"]
     assert source.title == "Former Trump Organization CFO Allen Weisselberg sentenced to 5 months in jail"
     assert (source.published, source.published_from, source.publisher) == ("2023-01-10", "dateline", "CNN")
     assert source.text.startswith("NEW YORK (CNN) — Allen Weisselberg")
 
 
 def test_a_wikis_reference_marks_leave_the_text_so_its_sentences_end_where_they_do(tmp_path):
-    project = fresh_project(tmp_path / "project")
-    (project / "seeds" / "wiki.md").write_text(
+    project, sources = _ingested(tmp_path, **{"wiki.md":
         "---\ntitle: Jacinda Ardern\ndate: 2023-04-05\n---\n\n"
         "Ardern was elected leader of the Labour Party on 1 August 2017.[2] On 19 October 2017, New Zealand First "
-        "leader Winston Peters announced a coalition with Labour.[3][a] She was sworn in on 26 October 2017.[citation needed]\n")
-    run_cli(project, "ingest", "seeds/wiki.md")
-    [source] = [s for s in load_sources(project / "content" / "sources").values() if s.input == "seeds/wiki.md"]
+        "leader Winston Peters announced a coalition with Labour.[3][a] She was sworn in on 26 October 2017.[citation needed]\n"})
+    source = sources["seeds/wiki.md"]
     assert source.text == ("Ardern was elected leader of the Labour Party on 1 August 2017. On 19 October 2017, New Zealand "
                            "First leader Winston Peters announced a coalition with Labour. She was sworn in on 26 October 2017.")
     run_cli(project, "extract")
