@@ -270,4 +270,6 @@ def test_atheris_coverage_guided(target, runs, tmp_path):
     result = subprocess.run([sys.executable, str(REPO / "bench" / "fuzz.py"), target, f"-runs={runs}", "-seed=1",
                              "-max_len=4096", str(tmp_path)], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert f"Done {runs} runs" in result.stderr, result.stderr[-2000:]
+    # every run was made: libFuzzer may count one past -runs ("Done 601 runs", seen once on a loaded machine)
+    done = re.search(r"^Done (\d+) runs", result.stderr, re.M)
+    assert done and int(done[1]) >= runs, result.stderr[-2000:]
