@@ -214,13 +214,32 @@ def _whole_word(word: str) -> re.Pattern:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
-def _people_patterns(people: list[str]) -> list[tuple[str, str, re.Pattern]]:
-    return [(person, surname, _whole_word(surname)) for person in people for surname in [person.split()[-1]]]
+def _people_patterns(people: list[str]) -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
+    """(surname, its pattern, the people who bear it in order of first mention) for each surname."""
+    bearers: dict[str, list[str]] = {}
+    for person in people:
+        bearers.setdefault(person.split()[-1], []).append(person)
+    return [(surname, _whole_word(surname), tuple(group)) for surname, group in bearers.items()]
 
 
-def _actors(sentence: str, patterns: list[tuple[str, str, re.Pattern]]) -> list[str]:
-    return [person for person, surname, pattern in patterns
-            if person in sentence or (surname in sentence and pattern.search(sentence))]
+def _named(sentence: str, surname: str, pattern: re.Pattern, bearers: tuple[str, ...]) -> list[str]:
+    """Who of the people bearing `surname` the sentence names: each one named in full, and the surname alone
+    is the first of them named in the article ("Goodwin" is Jane Goodwin; her daughter is "Claire Goodwin")."""
+    if len(bearers) == 1:
+        return list(bearers) if bearers[0] in sentence or pattern.search(sentence) else []
+    named = [person for person in bearers if person in sentence]
+    rest = sentence
+    for person in named:
+        rest = rest.replace(person, " ")
+    if bearers[0] not in named and pattern.search(rest):
+        named.insert(0, bearers[0])
+    return named
+
+
+def _actors(sentence: str, patterns: list[tuple[str, re.Pattern, tuple[str, ...]]], people: list[str]) -> list[str]:
+    named = [person for surname, pattern, bearers in patterns if surname in sentence
+             for person in _named(sentence, surname, pattern, bearers)]
+    return sorted(named, key=people.index) if len(named) > 1 else named
 
 
 def _actors_by_sentence(text: str, spans: list[tuple[int, int, str]], starts: list[int],
@@ -228,23 +247,24 @@ def _actors_by_sentence(text: str, spans: list[tuple[int, int, str]], starts: li
     """actors_in for each sentence (by its index in `spans`) that names someone: a sentence names a person
     only where it holds the surname, so only the sentences around the surname's occurrences are tested."""
     found: dict[int, list[str]] = {}
-    for person, surname, pattern in _people_patterns(people):
+    for surname, pattern, bearers in _people_patterns(people):
         tested = -1
         at = text.find(surname)
         while at >= 0:
             i = bisect_right(starts, at) - 1
             if i > tested and at + len(surname) <= spans[i][1]:
                 tested = i
-                sentence = spans[i][2]
-                if person in sentence or pattern.search(sentence):
-                    found.setdefault(i, []).append(person)
+                found.setdefault(i, []).extend(_named(spans[i][2], surname, pattern, bearers))
             at = text.find(surname, at + 1)
-    return found
+    for i, named in found.items():
+        if len(named) > 1:
+            named.sort(key=people.index)
+    return {i: named for i, named in found.items() if named}
 
 
 def actors_in(sentence: str, people: list[str]) -> list[str]:
     """People of the article named in the sentence, by full name or by surname alone ('Rutte')."""
-    return _actors(sentence, _people_patterns(people))
+    return _actors(sentence, _people_patterns(people), people)
 
 
 def _is_word_char(char: str) -> bool:
@@ -380,6 +400,7 @@ _SPACES = re.compile(r"\s+")
 _ODD_SPACES = re.compile(r"[^\S ]| {2}")  # what _SPACES would change: white space other than one blank
 _LEADING_PUNCTUATION = re.compile(r"^(?:[,;:]\s*)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_DAY_COMMA_YEAR = re.compile(r"\d,\s+\d{4}$")
 _STATISTIC = re.compile(r"\d\s*(?:%|percent\b|per cent\b)")
 
 
@@ -455,6 +476,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         head, tail = text[:cut_start].rstrip(), text[end:]
         if tail.startswith(("’s ", "'s ")):  # "won in Thursday’s election": "won in the election"
             head, tail = text[:start].rstrip(), " the" + tail[2:]
+        elif head and tail.startswith(",") and _DAY_COMMA_YEAR.search(text, start, end):
+            tail = tail[1:]  # "born on March 3, 1941, in Dayton": the second comma closes the date's year
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
         text = (head + tail if head else tail.lstrip(" ,:–—-")).strip()
     else:
@@ -535,6 +558,15 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
+# "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
+# that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
+_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,40},\s+)?(?:[Hh]e|[Ss]he)\s")
+_PRONOUN_TITLE = re.compile(r"(?:He|She)\b")
+
+
+def _first_named(sentence: str, actors: list[str]) -> str:
+    """The person the sentence names first (the subject, most often)."""
+    return min(actors, key=lambda p: sentence.find(p) if p in sentence else sentence.find(p.rsplit(" ", 1)[-1]))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -567,6 +599,7 @@ def extract_source(source: Source) -> list[Mention]:
     folded = _fold(text)
     mentions: list[Mention] = []
     body_index = 0
+    subject = None  # the person the last sentence naming someone is about: whom "he" or "she" stands for
     for i, (start, end, sentence) in enumerate(spans):
         if sentence.startswith(("\"", "“")):  # (a sentence starts with no white space)
             continue
@@ -574,6 +607,11 @@ def extract_source(source: Source) -> list[Mention]:
         inside = within.get(i, ())
         dated = _event_timexes(inside, text) if inside else ()
         actors = actors_of.get(i) or []
+        pronoun = subject if subject and _PRONOUN_SUBJECT.match(sentence) else None
+        if pronoun:
+            actors = [pronoun, *(a for a in actors if a != pronoun)]
+        elif actors:
+            subject = _first_named(sentence, actors)
         named = named_at.get(i)
         places = sorted(named) if named else []
         if not (actors or places):
@@ -603,12 +641,15 @@ def extract_source(source: Source) -> list[Mention]:
             if timex is not None:
                 after = max((t.end for t in dated if t.end <= timex.start and t.edtf != date), default=None)
                 until = min((t.start for t in dated if t.start >= timex.end and t.edtf != date), default=None)
+            title = make_title(sentence, timex, start, after, until)
+            if pronoun:  # "She retired" is "Jane Goodwin retired" in a timeline of many people
+                title = _PRONOUN_TITLE.sub(pronoun, title, count=1) if _PRONOUN_TITLE.match(title) else title
             mentions.append(Mention(
                 source=source.id,
                 quote=sentence,
                 start=start,
                 date=date,
-                title=make_title(sentence, timex, start, after, until),
+                title=title,
                 actors=actors,
                 places=places,
                 words=words,

@@ -20,6 +20,13 @@ def _abbreviations() -> frozenset[str]:
 _BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _INITIALS = re.compile(r"[a-z](\.[a-z])*")
+# An abbreviation that can also close a sentence ("cut the ribbon at 7 a.m. The bridge opened"; "sold in the
+# U.S. It"): it does when the next word is one that opens sentences, not a name or a date ("at 7 a.m. Monday",
+# "the U.S. Senate", "Acme Inc. Chief").
+_CLOSING = frozenset("a.m p.m etc inc corp co ltd jr sr u.s u.k u.n e.u d.c".split())
+_OPENERS = frozenset("the a an he she it they we i his her its their this that these those there in on at by for "
+                     "but and so yet after before when while as if what some many most no".split())
+_NEXT_WORD = re.compile(r"[\"'”’)\]]*\s+[\"'“‘(\[]?([A-Za-z]+)")
 
 
 def _ends_sentence(text: str, start: int, stop: int) -> bool:
@@ -32,7 +39,10 @@ def _ends_sentence(text: str, start: int, stop: int) -> bool:
         while first > start and not text[first - 1].isspace():
             first -= 1
         word = text[first:stop]
-    return not abbreviated(word)
+    if not abbreviated(word):
+        return True
+    following = _NEXT_WORD.match(text, stop + 1)
+    return word.lstrip("\"'“‘([").lower() in _CLOSING and following is not None and following[1].lower() in _OPENERS
 
 
 def abbreviated(word: str) -> bool:

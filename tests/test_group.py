@@ -274,3 +274,56 @@ def test_the_same_figures_released_on_a_day_and_told_by_two_articles_are_one_eve
     )
     [release] = [e for e in events if "Kyiv" in e.tags]
     assert release.date == "2020-08-10" and {c.source for c in release.citations} == {"a0", "a1"}
+
+
+def test_a_time_or_an_acronym_that_closes_a_sentence_ends_it():
+    text = ("Mayor Denise Okafor cut the ribbon at 7 a.m. The bridge opened in 1932 and was renovated in the 1980s. "
+            "Okafor spoke at 9 a.m. Monday in the U.S. Senate gallery.")
+    mentions = extract_source(Source(id="a", title="Bridge", text=text, published="2023-09-12"))
+    assert [(m.date, m.quote) for m in mentions] == [
+        ("2023-09-12", "Mayor Denise Okafor cut the ribbon at 7 a.m."),
+        ("2023-09-11", "Okafor spoke at 9 a.m. Monday in the U.S. Senate gallery.")]
+
+
+_OBITUARY = ("Jane Goodwin, whose ice-core research linked carbon dioxide to warming, died on Tuesday at her home in "
+             "Portland, Maine. She was 83.\n\nHer daughter, Claire Goodwin, said the cause was pneumonia.\n\n"
+             "Goodwin was born on March 3, 1941, in Dayton, Ohio. She joined the University of Maine in 1968.\n\n"
+             "In 1987, she testified before the Senate, one year before James Hansen's better-known testimony. "
+             "She retired in 2009.")
+
+
+def test_a_surname_two_people_bear_alone_is_the_first_of_them_named():
+    mentions = extract_source(Source(id="a", title="Obituary", text=_OBITUARY, published="2024-05-16"))
+    assert [(m.date, m.actors) for m in mentions if m.date in ("2024-05-14", "1941-03-03")] == [
+        ("2024-05-14", ["Jane Goodwin"]), ("1941-03-03", ["Jane Goodwin"])]
+
+
+def test_he_or_she_is_the_person_the_sentences_before_were_about():
+    mentions = extract_source(Source(id="a", title="Obituary", text=_OBITUARY, published="2024-05-16"))
+    assert [(m.date, m.title, m.actors) for m in mentions if m.date in ("1968", "1987", "2009")] == [
+        ("1968", "Jane Goodwin joined the University of Maine", ["Jane Goodwin"]),
+        ("1987", "Jane Goodwin testified before the Senate, one year before James Hansen's better-known testimony",
+         ["Jane Goodwin", "James Hansen"]),
+        ("2009", "Jane Goodwin retired", ["Jane Goodwin"])]
+
+
+def test_the_comma_that_closes_a_dates_year_leaves_the_title_with_it():
+    [born] = [m for m in extract_source(Source(id="a", title="Obituary", text=_OBITUARY, published="2024-05-16"))
+              if m.date == "1941-03-03"]
+    assert born.title == "Goodwin was born in Dayton, Ohio"
+
+
+def test_nations_states_and_named_buildings_tag_an_event():
+    text = ("All trains in Wales were cancelled on Saturday. The Biden administration sued Idaho in Aug. 2022. "
+            "The Elm Street Bridge reopened to traffic on Monday. A memorial will be held on June 8 at the Fogler "
+            "Library.")
+    mentions = extract_source(Source(id="a", title="News", text=text, published="2024-05-16"))
+    assert [(m.date, m.places) for m in mentions] == [
+        ("2024-05-11", ["Wales"]), ("2022-08", ["Idaho"]), ("2024-05-13", ["Elm Street Bridge"]),
+        ("2024-06-08", ["Fogler Library"])]
+
+
+def test_storms_clubs_and_buildings_are_no_people():
+    text = ("The Met Office named Storm Eunice. The Millennium Stadium hosted Cardiff City. "
+            "The Fogler Library opened. Mayor Denise Okafor spoke.")
+    assert find_people(text) == ["Denise Okafor"]

@@ -239,7 +239,11 @@ def spec_split_sentences(text):
         if not word:
             return True
         token = word.group(1).lstrip("\"'“‘([").lower()
-        return token not in sentences._abbreviations() and not re.fullmatch(r"[a-z](\.[a-z])*", token)
+        if token not in sentences._abbreviations() and not re.fullmatch(r"[a-z](\.[a-z])*", token):
+            return True
+        # "at 7 a.m. The bridge": an abbreviation that can close a sentence does before a word that opens one
+        following = re.match(r"\s+[\"'“‘(\[]?([A-Za-z]+)", text[boundary.end():])
+        return token in sentences._CLOSING and following is not None and following[1].lower() in sentences._OPENERS
 
     spans = []
     for para in re.finditer(r"[^\n]+", text):
@@ -292,13 +296,24 @@ def spec_has_event_word(sentence):
 
 
 def spec_actors_in(sentence, people):
-    return [p for p in people if p in sentence or re.search(rf"\b{re.escape(p.split()[-1])}\b", sentence)]
+    """Each person named in full, and the first of the people bearing a surname where it stands alone."""
+    def alone(surname):
+        rest = sentence
+        for other in people:
+            if other.split()[-1] == surname:
+                rest = rest.replace(other, " ")
+        return re.search(rf"\b{re.escape(surname)}\b", rest)
+
+    first = {}
+    for p in people:
+        first.setdefault(p.split()[-1], p)
+    return [p for p in people if p in sentence or (first[p.split()[-1]] == p and alone(p.split()[-1]))]
 
 
 _WORDS = (["Berlin", "Great Britain", "Britain", "The Hague", "Hague", "U.S.", "US", "U.S.A.", "New York", "Tel Aviv", "Kyiv", "XBerlin", "Berlin_",
            "Mark Rutte", "Rutte", "rutte", "Olaf Scholz's", "van der", "O'Brien", "Smith-Jones", "met", "MEETING", "Signed",
            "step down", "stepped  down", "won the", "ſigned", "İstanbul", "ınvest", "Kelvin", "budget", "summit", "attack",
-           "Mr", "Dr", "U.S", "e.g", "J", "jan", "No", "2024", "percent", "%", "on", "in", "last", "the", "and"]
+           "Mr", "Dr", "U.S", "e.g", "J", "jan", "No", "a.m", "Inc", "The", "It", "Monday", "2024", "percent", "%", "on", "in", "last", "the", "and"]
           + [".", "!", "?", "...", '"', "'", "”", "’", "“", "(", ")", "[", "]", ",", ";", ":", "—", "-", "\n", "\n\n", "\t",
              "\u00a0", " ", " ", " ", "  "])
 _texts = st.lists(st.sampled_from(_WORDS), max_size=60).map("".join)
