@@ -104,6 +104,7 @@ def vocabulary() -> dict:
     return {
         "titles": frozenset(data["titles"]),
         "not_names": frozenset(data["not_names"]),
+        "name_ends": frozenset(w.lower() for w in data["name_ends"] + data["organization_heads"]),
         "demonyms": frozenset(data["demonyms"]),
         "places": places,
         "event_words": _WordStarts.of(data["event_words"]),
@@ -136,7 +137,7 @@ _PARTICLES = frozenset("van von de der den da al bin ibn le la del du dos".split
 # with one or more words). A word is taken whole (possessive '++'): a shorter part of it is followed by
 # a letter, never by the blank that goes on to the next word.
 _CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]++(?:[ \t]+(?:(?:%s)[ \t]+){0,2}[A-Z][a-zA-Z’'-]++)+" % "|".join(sorted(_PARTICLES)))
-_NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O')?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D’|D'|La|Le|De|Di|Du|Da)?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")  # "LaRose", "DeSantis"
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -159,7 +160,10 @@ def _clean_name(candidate: str) -> str | None:
             continue
         bare = _POSSESSIVE.sub("", word)
         lower = bare.lower()
-        if (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
+        if lower.rstrip(".,") in vocab["name_ends"]:  # "Acme Robotics Inc.": a company, and no one in it
+            pieces[-1] = []
+            pieces.append([])
+        elif (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
                 or not _NAME_WORD.match(bare)):
             pieces.append([])
         else:
@@ -411,7 +415,8 @@ _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|
 _COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;)\s+(?=\w)")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # an aside after a title's subject: a relative clause; or, after a name, an appositive or an age
-_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which)\s[^,;:()—–]*|(?:the|a|an)\s[^,;:()—–]*|\d{1,3}),\s+")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which)(?P<clause>\s[^,;:()—–]*)|(?:the|a|an)\s[^,;:()—–]*|\d{1,3}),\s+")
+_LAST_WHO = re.compile(r",\s+(?P<relative>who)(?P<clause>\s[^,;:()—–]*?)[.!?]?$")  # "... replaced Daniel Reyes, who stepped down in May."
 
 
 def _own_clause(sentence: str, start: int, end: int, after: int | None = None, until: int | None = None) -> tuple[int, int]:
@@ -441,16 +446,29 @@ def _is_name(subject: str) -> bool:
     return bool(words) and all(w[0].isupper() and w.lower() not in never for w in words)
 
 
+_TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
+
+
 def _without_aside(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The text without the aside that follows its subject ("Ray Ortiz, who voted against it, said ..." is
     "Ray Ortiz said ...", "Allen Weisselberg, 75, pleaded ..." is "Allen Weisselberg pleaded ..."), unless the
     date at [start, end) stands in it; the date's new place."""
-    aside = _RELATIVE_ASIDE.search(text) if ", " in text else None
-    if aside is None or aside.start() < end and start < aside.end():
+    aside = (_RELATIVE_ASIDE.search(text) or _LAST_WHO.search(text)) if ", " in text else None
+    if aside is None:
         return text, start, end
     subject = text[:aside.start()]
     if subject[:2].isupper() and (dateline := _DATELINE.match(subject)):
         subject = subject[dateline.end():]
+    if aside.start() < end and start < aside.end():
+        # the date stands in the aside: the aside is the news of the person before it ("Maria Lopez, who took
+        # over in January, told analysts ..." is "Maria Lopez took over"; "... replaced Daniel Reyes, who
+        # stepped down in December" is "Daniel Reyes stepped down")
+        person = _TRAILING_CAPITALS.search(subject) if aside["relative"] == "who" and aside.start("relative") < start else None
+        if person is None or not _is_name(person.group()):
+            return text, start, end
+        body = aside.end("relative")
+        shift = body - len(person.group())
+        return person.group() + text[body:aside.end("clause")], start - shift, end - shift
     if len(subject.split()) > 6 or not aside["relative"] and not _is_name(subject):
         return text, start, end
     shift = aside.end() - aside.start() - 1 if aside.end() <= start else 0
@@ -554,10 +572,13 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
                     dates[i - 1:i + 1] = [first._replace(end=last.end, text=text[first.start:last.end], edtf=interval)]
             except EdtfError:
                 pass
-    return [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS]
+    return [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS
+            and not _COMPARED.search(text, max(0, t.start - 24), t.start)]
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
+# a date a figure is compared with: "60,000 voted, up from 2020", "than in 2019"; no event of that date
+_COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?)\s+(?:the\s+)?$", re.I)
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
 # that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,40},\s+)?(?:[Hh]e|[Ss]he)\s")

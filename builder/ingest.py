@@ -405,6 +405,9 @@ _AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*\(
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|clarification needed|"
                             r"dubious(?: – discuss)?|when\?|who\?|which\?|according to whom\?)\]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# a paper's name on a line of its own: up to four capitalised words, no role ("Staff Writer") and no figure
+_MASTHEAD = re.compile(r"(?!.*\b(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?\b)"
+                       r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,3}")
 
 
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}")  # what _SPACES changes
@@ -561,7 +564,7 @@ def analyze(page: _Page) -> Source:
 
     # The headline and the dateline under it; what stands above the headline is the page header.
     published, published_from = page.published, page.published_from
-    headline = None
+    headline = masthead = None
     dateline = _find_date(lines, kept, first_prose)  # in any format: a Markdown or HTML body may open with one
     if dateline:
         kept[dateline[0]] = False
@@ -571,7 +574,13 @@ def analyze(page: _Page) -> Source:
         if dateline:
             d = dateline[0]
             above = [i for i in range(d) if kept[i] and not _BYLINE.match(lines[i])]
-            if above and _is_heading(lines[above[-1]]):
+            # the headline is the last heading of three words or more above the date; a name under it is the
+            # paper's: "What to know about early voting / By Priya Natarajan / Columbus Dispatch / Oct. 10, 2024"
+            long = [i for i in above if _is_heading(lines[i]) and _words(lines[i]) >= 3]
+            if long:
+                headline = long[-1]
+                masthead = next((lines[i] for i in above if i > headline and _MASTHEAD.fullmatch(lines[i])), None)
+            elif above and _is_heading(lines[above[-1]]):
                 headline = above[-1]
             for i in range(d):
                 kept[i] = False
@@ -630,7 +639,8 @@ def analyze(page: _Page) -> Source:
         url = canonical_url(url)
     # the site that published the page; else the news service that filed the report ("NEW YORK (CNN) —")
     agency = _AGENCY_DATELINE.match(text)
-    publisher = publisher or publisher_for(url) or page.sitename or (agency and agency["agency"]) or _bare_domain(url)
+    publisher = (publisher or publisher_for(url) or page.sitename or (agency and agency["agency"]) or masthead
+                 or _bare_domain(url))
     if text and not title:
         title = _first_sentence_title(text)
     captions = list(dict.fromkeys(c for c in captions if c))

@@ -327,3 +327,32 @@ def test_storms_clubs_and_buildings_are_no_people():
     text = ("The Met Office named Storm Eunice. The Millennium Stadium hosted Cardiff City. "
             "The Fogler Library opened. Mayor Denise Okafor spoke.")
     assert find_people(text) == ["Denise Okafor"]
+
+
+def test_companies_agencies_and_buildings_tag_events_and_name_no_one():
+    text = ("Acme Robotics Inc. said on Thursday it would cut 1,200 jobs. The FDA cleared its surgical arm in "
+            "March 2023. The teams meet again on April 12 at Tottenham Hotspur Stadium.")
+    mentions = extract_source(Source(id="a", title="News", text=text, published="2025-02-06"))
+    assert [(m.date, m.actors, m.places) for m in mentions] == [
+        ("2025-02-06", [], ["Acme Robotics Inc"]), ("2023-03", [], ["FDA"]),
+        ("2025-04-12", [], ["Tottenham Hotspur Stadium"])]
+    assert find_people("Secretary of State Frank LaRose met Gov. Ron DeSantis.") == ["Frank LaRose", "Ron DeSantis"]
+
+
+@pytest.mark.parametrize("sentence, date, title", [
+    ("Chief Executive Maria Lopez, who took over in January, told analysts the cuts would be done by June.",
+     "2025-01", "Chief Executive Maria Lopez took over"),
+    ("Lopez replaced co-founder Daniel Reyes, who stepped down in December after 26 years.",
+     "2024-12", "Daniel Reyes stepped down after 26 years"),
+])
+def test_a_date_in_an_aside_about_a_person_titles_that_persons_news(sentence, date, title):
+    text = "Maria Lopez runs Acme. " + sentence
+    [mention] = [m for m in extract_source(Source(id="a", title="Acme", text=text, published="2025-02-06")) if m.date]
+    assert (mention.date, mention.title) == (date, title)
+
+
+def test_a_date_a_figure_is_compared_with_dates_no_event():
+    text = ("Frank LaRose said more than 60,000 Ohioans voted on the first day, up from 2020. "
+            "Frank LaRose said turnout was higher than in 2016. Frank LaRose took office in 2019.")
+    mentions = extract_source(Source(id="a", title="Vote", text=text, published="2024-10-10"))
+    assert [m.date for m in mentions] == ["2019"]

@@ -108,3 +108,14 @@ def test_a_wikis_reference_marks_leave_the_text_so_its_sentences_end_where_they_
     run_cli(project, "extract")
     timeline = (project / "timelines" / "nato-and-germany.yml").read_text()
     assert "date: '2017-08-01'" in timeline and "date: '2017-10-19'" in timeline
+
+
+def test_a_papers_name_between_the_headline_and_the_date_is_its_publisher(tmp_path):
+    _, sources = _ingested(tmp_path, **{"vote.txt":
+        "What to know about Ohio's early voting\nBy Priya Natarajan\nColumbus Dispatch\nOct. 10, 2024\n\n"
+        "COLUMBUS, Ohio — Early in-person voting began Tuesday across Ohio and runs through Nov. 3, two days "
+        "before Election Day on Nov. 5.\n"})
+    source = sources["seeds/vote.txt"]
+    assert (source.title, source.publisher, source.published) == (
+        "What to know about Ohio's early voting", "Columbus Dispatch", "2024-10-10")
+    assert source.text.startswith("COLUMBUS, Ohio — Early in-person voting")
