@@ -414,6 +414,10 @@ _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|
 # a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
 _COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;)\s+(?=\w)")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+# a thing and what was done to it, between commas: "said the targets, scrapped by Rishi Sunak's government in
+# December 2022, would return"
+_PARTICIPLE_ASIDE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+"
+                               r"(?P<clause>[a-z]+(?:ed|en)\s+(?:by|in|on|at|from|during|after)\b[^,;:()—–]*),")
 # an aside after a title's subject: a relative clause; or, after a name, an appositive or an age
 _RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which)(?P<clause>\s[^,;:()—–]*)|(?:the|a|an)\s[^,;:()—–]*|\d{1,3}),\s+")
 _LAST_WHO = re.compile(r",\s+(?P<relative>who)(?P<clause>\s[^,;:()—–]*?)[.!?]?$")  # "... replaced Daniel Reyes, who stepped down in May."
@@ -426,6 +430,9 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None, u
     opening = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     closing = _CLAUSE_BREAK.search(sentence, end)
     clause_end = closing.start() if closing else len(sentence)
+    for aside in _PARTICIPLE_ASIDE.finditer(sentence, 0, clause_end + 1):
+        if aside.start("clause") <= start and end <= aside.end("clause"):
+            return aside.start(), aside.end("clause")  # "the targets, scrapped by Rishi Sunak's government in 2022,"
     lead = None
     for lead in _SUBORDINATE.finditer(sentence, opening, start):
         pass

@@ -405,9 +405,10 @@ _AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*\(
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|clarification needed|"
                             r"dubious(?: – discuss)?|when\?|who\?|which\?|according to whom\?)\]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-# a paper's name on a line of its own: up to four capitalised words, no role ("Staff Writer") and no figure
-_MASTHEAD = re.compile(r"(?!.*\b(?:[Ww]riter|[Rr]eporter|[Cc]orrespondent|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?\b)"
-                       r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,3}")
+# a paper's name on a line of its own: up to four capitalised words ("Columbus Dispatch"); an author's line
+# names a role ("Pippa Crerar Political editor", "Staff Writer")
+_MASTHEAD = re.compile(r"(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*){0,3}")
+_ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|staff|contributor)s?\b", re.I)
 
 
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}")  # what _SPACES changes
@@ -574,14 +575,17 @@ def analyze(page: _Page) -> Source:
         if dateline:
             d = dateline[0]
             above = [i for i in range(d) if kept[i] and not _BYLINE.match(lines[i])]
-            # the headline is the last heading of three words or more above the date; a name under it is the
-            # paper's: "What to know about early voting / By Priya Natarajan / Columbus Dispatch / Oct. 10, 2024"
-            long = [i for i in above if _is_heading(lines[i]) and _words(lines[i]) >= 3]
-            if long:
-                headline = long[-1]
-                masthead = next((lines[i] for i in above if i > headline and _MASTHEAD.fullmatch(lines[i])), None)
-            elif above and _is_heading(lines[above[-1]]):
-                headline = above[-1]
+            # the headline is the heading nearest above the date but for an author's line and a paper's name
+            # (the publisher): "What to know about early voting / By Priya Natarajan / Columbus Dispatch /
+            # Oct. 10, 2024"; a long line under a shorter heading is the standfirst, not the headline
+            names = [i for i in above if _MASTHEAD.fullmatch(lines[i]) or _words(lines[i]) <= 6 and _ROLE.search(lines[i])]
+            rest = [i for i in above if i not in names] or above
+            if rest and _is_heading(lines[rest[-1]]):
+                headline = rest[-1]
+                if (len(rest) > 1 and _words(lines[headline]) > 10 and _is_heading(lines[rest[-2]])
+                        and 3 <= _words(lines[rest[-2]]) < _words(lines[headline]) and not _GLUED.search(lines[rest[-2]])):
+                    headline = rest[-2]
+                masthead = next((lines[i] for i in names if i > headline and not _ROLE.search(lines[i])), None)
             for i in range(d):
                 kept[i] = False
         if headline is None:

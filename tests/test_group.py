@@ -331,11 +331,12 @@ def test_storms_clubs_and_buildings_are_no_people():
 
 def test_companies_agencies_and_buildings_tag_events_and_name_no_one():
     text = ("Acme Robotics Inc. said on Thursday it would cut 1,200 jobs. The FDA cleared its surgical arm in "
-            "March 2023. The teams meet again on April 12 at Tottenham Hotspur Stadium.")
+            "March 2023. The teams meet again on April 12 at Tottenham Hotspur Stadium. Labour won the general "
+            "election on 4 July 2024.")
     mentions = extract_source(Source(id="a", title="News", text=text, published="2025-02-06"))
     assert [(m.date, m.actors, m.places) for m in mentions] == [
         ("2025-02-06", [], ["Acme Robotics Inc"]), ("2023-03", [], ["FDA"]),
-        ("2025-04-12", [], ["Tottenham Hotspur Stadium"])]
+        ("2025-04-12", [], ["Tottenham Hotspur Stadium"]), ("2024-07-04", [], ["Labour"])]
     assert find_people("Secretary of State Frank LaRose met Gov. Ron DeSantis.") == ["Frank LaRose", "Ron DeSantis"]
 
 
@@ -356,3 +357,10 @@ def test_a_date_a_figure_is_compared_with_dates_no_event():
             "Frank LaRose said turnout was higher than in 2016. Frank LaRose took office in 2019.")
     mentions = extract_source(Source(id="a", title="Vote", text=text, published="2024-10-10"))
     assert [m.date for m in mentions] == ["2019"]
+
+
+def test_a_date_in_an_aside_about_a_thing_titles_what_was_done_to_it():
+    text = ("Keir Starmer said the targets, scrapped by Rishi Sunak's government in December 2022, would return "
+            "immediately.")
+    [mention] = extract_source(Source(id="a", title="Homes", text=text, published="2024-12-12"))
+    assert (mention.date, mention.title) == ("2022-12", "The targets, scrapped by Rishi Sunak's government")

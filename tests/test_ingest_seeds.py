@@ -119,3 +119,28 @@ def test_a_papers_name_between_the_headline_and_the_date_is_its_publisher(tmp_pa
     assert (source.title, source.publisher, source.published) == (
         "What to know about Ohio's early voting", "Columbus Dispatch", "2024-10-10")
     assert source.text.startswith("COLUMBUS, Ohio — Early in-person voting")
+
+
+def test_a_copied_page_keeps_its_headline_over_its_standfirst_and_author_and_drops_its_links(tmp_path):
+    _, sources = _ingested(tmp_path, **{"copy.txt":
+        "UK politics\nStarmer sets out plan for 1.5m homes by 2029\n"
+        "Prime minister says planning rules will be overhauled as housing targets are restored\n\n"
+        "Pippa Crerar Political editor\nThu 12 Dec 2024 19.00 GMT\nShare\n\n"
+        "Keir Starmer has promised to build 1.5m homes in England, as the government restored housing targets on "
+        "Thursday.\n\nRead more: What Labour's housing plan means for renters\n\n"
+        "Labour won a landslide victory in the general election on 4 July.\n\nExplore more on these topics\nHousing\n"})
+    source = sources["seeds/copy.txt"]
+    assert (source.title, source.published) == ("Starmer sets out plan for 1.5m homes by 2029", "2024-12-12")
+    assert source.text == ("Keir Starmer has promised to build 1.5m homes in England, as the government restored housing "
+                           "targets on Thursday.\n\nLabour won a landslide victory in the general election on 4 July.")
+
+
+def test_a_press_release_is_titled_by_its_headline_under_the_date_not_its_release_line(tmp_path):
+    _, sources = _ingested(tmp_path, **{"release.txt":
+        "FOR IMMEDIATE RELEASE\n\nJanuary 15, 2025\n\nNORTHWIND ENERGY ANNOUNCES COMPLETION OF LAKE ERIE WIND FARM\n\n"
+        "CLEVELAND, Ohio — Northwind Energy Corp. today announced that its wind farm began commercial operation on "
+        "January 13, 2025.\n\nMedia Contact:\nSam Ortiz\npress@northwind.example\n"})
+    source = sources["seeds/release.txt"]
+    assert (source.title, source.published) == ("NORTHWIND ENERGY ANNOUNCES COMPLETION OF LAKE ERIE WIND FARM", "2025-01-15")
+    assert source.text == ("CLEVELAND, Ohio — Northwind Energy Corp. today announced that its wind farm began commercial "
+                           "operation on January 13, 2025.")
