@@ -589,7 +589,7 @@ _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
 # that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,40},\s+)?(?:[Hh]e|[Ss]he)\s")
-_PRONOUN_TITLE = re.compile(r"(?:He|She)\b")
+_PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
 def _first_named(sentence: str, actors: list[str]) -> str:
@@ -671,7 +671,7 @@ def extract_source(source: Source) -> list[Mention]:
                 until = min((t.start for t in dated if t.start >= timex.end and t.edtf != date), default=None)
             title = make_title(sentence, timex, start, after, until)
             if pronoun:  # "She retired" is "Jane Goodwin retired" in a timeline of many people
-                title = _PRONOUN_TITLE.sub(pronoun, title, count=1) if _PRONOUN_TITLE.match(title) else title
+                title = _PRONOUN_TITLE.sub(lambda _: pronoun, title, count=1)
             mentions.append(Mention(
                 source=source.id,
                 quote=sentence,
