@@ -124,7 +124,9 @@ def write_all(files: dict[Path, str]) -> list[Path]:
                     continue
                 mode = path.stat().st_mode & 0o7777
             except FileNotFoundError:
-                mode = new_mode = 0o666 & ~_umask() if new_mode is None else new_mode
+                if new_mode is None:
+                    new_mode = 0o666 & ~_umask()
+                mode = new_mode
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.chmod(tmp, mode)  # a temp file is private (0600): the file keeps its mode, a new one gets the usual

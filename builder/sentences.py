@@ -41,8 +41,10 @@ def _ends_sentence(text: str, start: int, stop: int) -> bool:
         word = text[first:stop]
     if not abbreviated(word):
         return True
+    if word.lstrip("\"'“‘([").lower() not in _CLOSING:
+        return False
     following = _NEXT_WORD.match(text, stop + 1)
-    return word.lstrip("\"'“‘([").lower() in _CLOSING and following is not None and following[1].lower() in _OPENERS
+    return following is not None and following[1].lower() in _OPENERS
 
 
 def abbreviated(word: str) -> bool:

@@ -556,7 +556,8 @@ class _Match:
     @property
     def tense(self) -> str:
         """"past", "future" or "" as read from the words around it."""
-        return _PLAIN_TENSE.get(self._read(), self._tense)
+        tense = self._read()
+        return _PLAIN_TENSE.get(tense, tense)
 
     @property
     def firm_future(self) -> bool:

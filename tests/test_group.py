@@ -8,6 +8,11 @@ from builder.group import group_mentions
 from builder.model import Source
 
 
+def _mentions(published, text):
+    """The mentions extract_source finds in one article."""
+    return extract_source(Source(id="a", title="Article", text=text, published=published))
+
+
 def _events(*articles):
     mentions = []
     for index, (published, text) in enumerate(articles):
@@ -97,7 +102,7 @@ def test_a_dateline_names_the_place_of_the_lead_and_stays_out_of_its_title():
     text = ("BRUSSELS (Reuters) — European Union leaders agreed on Thursday a seven-year budget after talks that "
             "ran through the night, Ursula von der Leyen said.\n\n"
             "KYIV, Ukraine — A drone struck a power station on Wednesday, officials said.")
-    mentions = extract_source(Source(id="eu", title="EU budget", text=text, published="2025-03-14"))
+    mentions = _mentions("2025-03-14", text)
     assert [(m.date, m.places, m.actors, m.title) for m in mentions] == [
         ("2025-03-13", ["Brussels", "European Union"], ["Ursula von der Leyen"],
          "European Union leaders agreed a seven-year budget after talks that ran through the night"),
@@ -108,7 +113,7 @@ def test_a_dateline_names_the_place_of_the_lead_and_stays_out_of_its_title():
 def test_an_institution_tags_an_event_that_names_no_person_or_place():
     text = ("The deal must still be approved by the European Parliament in April. White House Press Secretary "
             "Karine Jean-Pierre said on Friday that the Federal Reserve would decide in June. The weather turned in May.")
-    mentions = extract_source(Source(id="eu", title="EU budget", text=text, published="2025-03-14"))
+    mentions = _mentions("2025-03-14", text)
     assert [(m.date, m.places, m.actors) for m in mentions] == [
         ("2025-04", ["European Parliament"], []),
         ("2025-03-14", ["Federal Reserve", "White House"], ["Karine Jean-Pierre"]),
@@ -132,7 +137,7 @@ def test_a_date_in_a_clause_of_its_own_titles_that_clause():
     text = ("Ukrainian and Russian delegations agreed on Friday to exchange 1,000 prisoners of war each, the largest "
             "swap since the full-scale invasion began in February 2022, Ukrainian Defense Minister Rustem Umerov said. "
             "Talks in Istanbul resumed after the ceasefire collapsed in March, Umerov said.")
-    mentions = extract_source(Source(id="a", title="Swap", text=text, published="2025-05-17"))
+    mentions = _mentions("2025-05-17", text)
     assert [(m.date, m.title) for m in mentions] == [
         ("2025-05-16", "Ukrainian and Russian delegations agreed to exchange 1,000 prisoners of war each"),
         ("2022-02", "The full-scale invasion began"),
@@ -143,7 +148,7 @@ def test_a_date_in_a_clause_of_its_own_titles_that_clause():
 def test_a_date_in_a_clause_joined_after_another_date_titles_that_clause():
     text = ("Britain voted to leave the EU in a referendum in June 2016, and Prime Minister Theresa May triggered "
             "article 50 on 29 March 2017, starting a two-year countdown.")
-    mentions = extract_source(Source(id="a", title="Brexit", text=text, published="2019-03-29"))
+    mentions = _mentions("2019-03-29", text)
     assert [(m.date, m.title) for m in mentions] == [
         ("2016-06", "Britain voted to leave the EU in a referendum"),
         ("2017-03-29", "Prime Minister Theresa May triggered article 50"),
@@ -152,7 +157,7 @@ def test_a_date_in_a_clause_joined_after_another_date_titles_that_clause():
 
 def test_a_date_before_a_clause_joined_with_another_date_titles_its_own_clause():
     text = "On 19 January 2023, Jacinda Ardern announced her resignation, and Chris Hipkins succeeded her on 25 January 2023."
-    mentions = extract_source(Source(id="a", title="Ardern", text=text, published="2023-04-05"))
+    mentions = _mentions("2023-04-05", text)
     assert [(m.date, m.title) for m in mentions] == [("2023-01-19", "Jacinda Ardern announced her resignation"),
                                                      ("2023-01-25", "Chris Hipkins succeeded her")]
 
@@ -166,7 +171,7 @@ def test_a_date_before_a_clause_joined_with_another_date_titles_its_own_clause()
      "Angela Merkel met Vladimir Putin in Moscow four times"),
 ])
 def test_a_range_of_dates_is_one_event_over_the_interval(sentence, date, title):
-    [mention] = extract_source(Source(id="a", title="News", text=sentence, published="2024-01-10"))
+    [mention] = _mentions("2024-01-10", sentence)
     assert (mention.date, mention.title) == (date, title)
 
 
@@ -191,7 +196,7 @@ def test_a_range_of_dates_is_one_event_over_the_interval(sentence, date, title):
     ("Mark Rutte, whose term began in October, met Olaf Scholz in Berlin.", "Mark Rutte, whose term began, met Olaf Scholz in Berlin"),
 ])
 def test_a_title_keeps_no_piece_of_the_date_it_leaves_out(sentence, title):
-    [mention] = extract_source(Source(id="a", title="News", text=sentence, published="2019-12-13"))
+    [mention] = _mentions("2019-12-13", sentence)
     assert mention.title == title
 
 
@@ -201,7 +206,7 @@ def test_a_date_that_only_bounds_an_event_dates_none():
     text = ("Prime Minister Boris Johnson said the withdrawal bill will return to Parliament before Christmas. "
             "Superintendent Karen Mills said masks would be required in Springfield until at least October. "
             "Talks in Brussels resumed after Monday, EU officials said. Talks in Brussels resumed on Tuesday, EU officials said.")
-    mentions = extract_source(Source(id="a", title="News", text=text, published="2019-12-13"))
+    mentions = _mentions("2019-12-13", text)
     assert [m.date for m in mentions] == ["2019-12-10"]
 
 
@@ -228,7 +233,7 @@ def test_the_title_is_made_from_the_sentence_its_article_is_quoted_with():
 def test_other_names_of_a_place_tag_the_event_with_one_name():
     text = ("The U.S. and the U.K. signed the agreement in Brussels on Monday, EU officials said. "
             "US and UK negotiators met EU officials in Kiev on Tuesday.")
-    mentions = extract_source(Source(id="a", title="Deal", text=text, published="2024-03-06"))
+    mentions = _mentions("2024-03-06", text)
     assert [m.places for m in mentions] == [["Brussels", "European Union", "United Kingdom", "United States"],
                                            ["European Union", "Kyiv", "United Kingdom", "United States"]]
 
@@ -241,14 +246,14 @@ def test_flights_bodies_and_seas_are_no_people():
 
 def test_a_timeline_list_item_titles_its_event_without_the_dash():
     text = "Key dates:\n\nMarch 13, 2019 – The FAA grounds the 737 MAX, following regulators in China and Europe."
-    [mention] = extract_source(Source(id="a", title="Key dates", text=text, published="2020-11-18"))
+    [mention] = _mentions("2020-11-18", text)
     assert (mention.date, mention.title) == ("2019-03-13", "The FAA grounds the 737 MAX")
 
 
 def test_an_institution_no_list_holds_is_known_by_the_word_its_name_ends_with():
     text = ("The Trump Organization was convicted on Dec. 6 of all 17 counts it faced. "
             "On Monday the Springfield City Council approved the budget. The council met again on Tuesday.")
-    mentions = extract_source(Source(id="a", title="Court", text=text, published="2022-12-14"))
+    mentions = _mentions("2022-12-14", text)
     assert [(m.date, m.places) for m in mentions] == [("2022-12-06", ["Trump Organization"]),
                                                      ("2022-12-12", ["Springfield City Council"])]
 
@@ -263,7 +268,7 @@ def test_an_institution_no_list_holds_is_known_by_the_word_its_name_ends_with():
     ("Shares fell 5% on Monday and 3% on Tuesday in Frankfurt.", []),
 ])
 def test_a_figure_dates_an_event_only_on_a_stated_day(sentence, dates):
-    mentions = extract_source(Source(id="a", title="News", text=sentence, published="2020-11-18"))
+    mentions = _mentions("2020-11-18", sentence)
     assert [m.date for m in mentions] == dates
 
 
@@ -279,7 +284,7 @@ def test_the_same_figures_released_on_a_day_and_told_by_two_articles_are_one_eve
 def test_a_time_or_an_acronym_that_closes_a_sentence_ends_it():
     text = ("Mayor Denise Okafor cut the ribbon at 7 a.m. The bridge opened in 1932 and was renovated in the 1980s. "
             "Okafor spoke at 9 a.m. Monday in the U.S. Senate gallery.")
-    mentions = extract_source(Source(id="a", title="Bridge", text=text, published="2023-09-12"))
+    mentions = _mentions("2023-09-12", text)
     assert [(m.date, m.quote) for m in mentions] == [
         ("2023-09-12", "Mayor Denise Okafor cut the ribbon at 7 a.m."),
         ("2023-09-11", "Okafor spoke at 9 a.m. Monday in the U.S. Senate gallery.")]
@@ -293,13 +298,13 @@ _OBITUARY = ("Jane Goodwin, whose ice-core research linked carbon dioxide to war
 
 
 def test_a_surname_two_people_bear_alone_is_the_first_of_them_named():
-    mentions = extract_source(Source(id="a", title="Obituary", text=_OBITUARY, published="2024-05-16"))
+    mentions = _mentions("2024-05-16", _OBITUARY)
     assert [(m.date, m.actors) for m in mentions if m.date in ("2024-05-14", "1941-03-03")] == [
         ("2024-05-14", ["Jane Goodwin"]), ("1941-03-03", ["Jane Goodwin"])]
 
 
 def test_he_or_she_is_the_person_the_sentences_before_were_about():
-    mentions = extract_source(Source(id="a", title="Obituary", text=_OBITUARY, published="2024-05-16"))
+    mentions = _mentions("2024-05-16", _OBITUARY)
     assert [(m.date, m.title, m.actors) for m in mentions if m.date in ("1968", "1987", "2009")] == [
         ("1968", "Jane Goodwin joined the University of Maine", ["Jane Goodwin"]),
         ("1987", "Jane Goodwin testified before the Senate, one year before James Hansen's better-known testimony",
@@ -308,7 +313,7 @@ def test_he_or_she_is_the_person_the_sentences_before_were_about():
 
 
 def test_the_comma_that_closes_a_dates_year_leaves_the_title_with_it():
-    [born] = [m for m in extract_source(Source(id="a", title="Obituary", text=_OBITUARY, published="2024-05-16"))
+    [born] = [m for m in _mentions("2024-05-16", _OBITUARY)
               if m.date == "1941-03-03"]
     assert born.title == "Goodwin was born in Dayton, Ohio"
 
@@ -317,7 +322,7 @@ def test_nations_states_and_named_buildings_tag_an_event():
     text = ("All trains in Wales were cancelled on Saturday. The Biden administration sued Idaho in Aug. 2022. "
             "The Elm Street Bridge reopened to traffic on Monday. A memorial will be held on June 8 at the Fogler "
             "Library.")
-    mentions = extract_source(Source(id="a", title="News", text=text, published="2024-05-16"))
+    mentions = _mentions("2024-05-16", text)
     assert [(m.date, m.places) for m in mentions] == [
         ("2024-05-11", ["Wales"]), ("2022-08", ["Idaho"]), ("2024-05-13", ["Elm Street Bridge"]),
         ("2024-06-08", ["Fogler Library"])]
@@ -333,7 +338,7 @@ def test_companies_agencies_and_buildings_tag_events_and_name_no_one():
     text = ("Acme Robotics Inc. said on Thursday it would cut 1,200 jobs. The FDA cleared its surgical arm in "
             "March 2023. The teams meet again on April 12 at Tottenham Hotspur Stadium. Labour won the general "
             "election on 4 July 2024.")
-    mentions = extract_source(Source(id="a", title="News", text=text, published="2025-02-06"))
+    mentions = _mentions("2025-02-06", text)
     assert [(m.date, m.actors, m.places) for m in mentions] == [
         ("2025-02-06", [], ["Acme Robotics Inc"]), ("2023-03", [], ["FDA"]),
         ("2025-04-12", [], ["Tottenham Hotspur Stadium"]), ("2024-07-04", [], ["Labour"])]
@@ -348,19 +353,19 @@ def test_companies_agencies_and_buildings_tag_events_and_name_no_one():
 ])
 def test_a_date_in_an_aside_about_a_person_titles_that_persons_news(sentence, date, title):
     text = "Maria Lopez runs Acme. " + sentence
-    [mention] = [m for m in extract_source(Source(id="a", title="Acme", text=text, published="2025-02-06")) if m.date]
+    [mention] = [m for m in _mentions("2025-02-06", text) if m.date]
     assert (mention.date, mention.title) == (date, title)
 
 
 def test_a_date_a_figure_is_compared_with_dates_no_event():
     text = ("Frank LaRose said more than 60,000 Ohioans voted on the first day, up from 2020. "
             "Frank LaRose said turnout was higher than in 2016. Frank LaRose took office in 2019.")
-    mentions = extract_source(Source(id="a", title="Vote", text=text, published="2024-10-10"))
+    mentions = _mentions("2024-10-10", text)
     assert [m.date for m in mentions] == ["2019"]
 
 
 def test_a_date_in_an_aside_about_a_thing_titles_what_was_done_to_it():
     text = ("Keir Starmer said the targets, scrapped by Rishi Sunak's government in December 2022, would return "
             "immediately.")
-    [mention] = extract_source(Source(id="a", title="Homes", text=text, published="2024-12-12"))
+    [mention] = _mentions("2024-12-12", text)
     assert (mention.date, mention.title) == ("2022-12", "The targets, scrapped by Rishi Sunak's government")
