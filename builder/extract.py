@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 
 from .model import EdtfDate, EdtfError, Source, Timex
-from .sentences import split_sentences
+from .sentences import LIST_MARK, split_sentences
 from .timex import tag, word_trie
 
 LEAD_SENTENCES = 3  # a news lead reports the news of the day: undated lead sentences take the article's date
@@ -107,6 +107,8 @@ def vocabulary() -> dict:
         "name_ends": frozenset(w.lower() for w in data["name_ends"] + data["organization_heads"]),
         "demonyms": frozenset(data["demonyms"]),
         "places": places,
+        # what "It" can stand for at the start of a sentence: an institution, not a country or a city
+        "not_institutions": frozenset(data["places"]) | {"United Kingdom", "United States", "Kyiv", "The Hague"},
         "event_words": _WordStarts.of(data["event_words"]),
         "stopwords": frozenset(data["stopwords"]),
         "kinds": kinds,
@@ -136,10 +138,15 @@ _PARTICLES = frozenset("van von de der den da al bin ibn le la del du dos".split
 # no full name; and a suffix of such a word starts no match either, so the runs found are the same as
 # with one or more words). A word is taken whole (possessive '++'): a shorter part of it is followed by
 # a letter, never by the blank that goes on to the next word.
-_CAPITALIZED = re.compile(r"[A-Z][a-zA-Z’'-]++(?:[ \t]+(?:(?:%s)[ \t]+){0,2}[A-Z][a-zA-Z’'-]++)+" % "|".join(sorted(_PARTICLES)))
-_NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D’|D'|La|Le|De|Di|Du|Da)?[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?$")  # "LaRose", "DeSantis"
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# the letters of names written in Latin script: "François Mitterrand", "Recep Tayyip Erdoğan", "Maroš Šefčovič"
+# (Latin Extended-A holds both cases of its letters)
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-ſȘ-ț", "a-zß-öø-ÿĀ-ſȘ-ț"
+_CAPITALIZED = re.compile(r"[%s][%s%s’'-]++(?:[ \t]+(?:(?:%s)[ \t]+){0,2}[%s][%s%s’'-]++)+"
+                          % (_UPPER, _LOWER, _UPPER, "|".join(sorted(_PARTICLES)), _UPPER, _LOWER, _UPPER))
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D’|D'|La|Le|De|Di|Du|Da)?[%s][%s’'-]+(?:-[%s][%s]+)?$"  # "LaRose", "DeSantis"
+                        % (_UPPER, _LOWER, _UPPER, _LOWER))
+_LOWER_WORD = re.compile(r"\b[%s][%s'’-]+\b" % (_LOWER, _LOWER))
+_WORD = re.compile(r"[%s%s][%s%s'’-]+" % (_UPPER, _LOWER, _UPPER, _LOWER))
 _POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_CLOSERS = "\"'”’)"
 
@@ -160,7 +167,8 @@ def _clean_name(candidate: str) -> str | None:
             continue
         bare = _POSSESSIVE.sub("", word)
         lower = bare.lower()
-        if lower.rstrip(".,") in vocab["name_ends"]:  # "Acme Robotics Inc.": a company, and no one in it
+        # "Acme Robotics Inc.", "Natural Resources Wales": a company or an agency, and no one in it
+        if lower.rstrip(".,") in vocab["name_ends"] or word == "|":
             pieces[-1] = []
             pieces.append([])
         elif (lower in vocab["titles"] or lower in vocab["not_names"] or lower in vocab["demonyms"]
@@ -184,7 +192,7 @@ def find_people(text: str) -> list[str]:
     article also uses in lower case ('Military Readiness' beside 'military readiness').
     """
     spans = split_sentences(text)
-    return _people(text, [(a, b) for a, b in spans if not _is_heading(text[a:b])])
+    return _people(text, [(a, b) for a, b in spans if not _is_heading(text[a:b]) or _is_item(text, a)])
 
 
 def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -565,6 +573,13 @@ def _is_heading(sentence: str) -> bool:
     return not (sentence.endswith("\n") and sentence[:-1].rstrip(_SENTENCE_CLOSERS).endswith((".", "!", "?")))
 
 
+def _is_item(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is a list item's, after its mark: a sentence even with no period
+    ("- All trains in Wales were cancelled on Saturday")."""
+    line = text.rfind("\n", 0, start) + 1
+    return line < start and LIST_MARK.fullmatch(text, line, start) is not None
+
+
 def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     """Expressions that can date an event: calendar dates, not durations, sets or 'now'; "from 2017 to 2023"
     and "between March and May" are one, the interval."""
@@ -592,6 +607,15 @@ _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,40},\s+)?(?:[Hh]e|[Ss]he)
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
+# "It said ...", "It opened a plant ...": what the institution the sentence before opened with did
+_IT_SUBJECT = re.compile(r"It\s+(?:also\s+)?(?:said|says|added|announced|reported|posted|opened|closed|cut|hired|bought|"
+                         r"acquired|sold|launched|raised|agreed|signed|filed|won|lost|paid|invested|moved|built|plans|expects|will)\b")
+# what stands before an institution that opens a sentence: "The", a dateline ("AUSTIN, Texas (Reuters) - ")
+_LEAD_IN = re.compile(r"(?:[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,2}(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-][ \t]+)?"
+                      r"(?:The[ \t]+)?")
+_ENTRY_DASH = re.compile(r"[ \t]*(?:[–—:]|-(?=[ \t]))[ \t]*\S")  # the date of a chronology's entry, and what happened
+
+
 def _first_named(sentence: str, actors: list[str]) -> str:
     """The person the sentence names first (the subject, most often)."""
     return min(actors, key=lambda p: sentence.find(p) if p in sentence else sentence.find(p.rsplit(" ", 1)[-1]))
@@ -604,10 +628,13 @@ def extract_source(source: Source) -> list[Mention]:
     """Every event mention in one source, dated only as far as the text and the article's date allow."""
     text = source.text
     timexes = tag(text, source.creation_date)
+    # the date of a dateline is when the report was filed, no event's: "AUSTIN, Texas, March 3, 2025 (Reuters) -"
+    for dateline in _DATELINE.finditer(text):
+        timexes = [t for t in timexes if not dateline.start() <= t.start < dateline.end()]
     spans = []  # (start, end, sentence) of every sentence that is not a heading
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        if text[end - 1] in ".!?" or not _is_heading(sentence):  # (most end in a plain period)
+        if text[end - 1] in ".!?" or not _is_heading(sentence) or _is_item(text, start):  # (most end in a period)
             spans.append((start, end, sentence))
     starts = [start for start, _, _ in spans]
     actors_of = _actors_by_sentence(text, spans, starts, _people(text, [(a, b) for a, b, _ in spans]))
@@ -620,14 +647,19 @@ def extract_source(source: Source) -> list[Mention]:
     # places are named in words and spaces, so a place never runs from one sentence into the next: one
     # scan of the text finds those of every sentence
     named_at: dict[int, set[str]] = {}
+    opened_by: dict[int, str] = {}  # the institution a sentence opens with
+    not_institutions = vocabulary()["not_institutions"]
     for at, place in _named_at(text):
         i = bisect_right(starts, at) - 1
         if i >= 0 and at < spans[i][1]:
             named_at.setdefault(i, set()).add(place)
+            if place not in not_institutions and _LEAD_IN.fullmatch(text, spans[i][0], at):
+                opened_by[i] = place
     folded = _fold(text)
     mentions: list[Mention] = []
     body_index = 0
     subject = None  # the person the last sentence naming someone is about: whom "he" or "she" stands for
+    institution = None  # the institution the last sentence opening with one is about: what "It" stands for
     for i, (start, end, sentence) in enumerate(spans):
         if sentence.startswith(("\"", "“")):  # (a sentence starts with no white space)
             continue
@@ -641,8 +673,13 @@ def extract_source(source: Source) -> list[Mention]:
         elif actors:
             subject = _first_named(sentence, actors)
         named = named_at.get(i)
+        it = institution if institution and _IT_SUBJECT.match(sentence) else None
+        if it:
+            named = {*(named or ()), it}
+        institution = opened_by.get(i, institution)
         places = sorted(named) if named else []
-        if not (actors or places):
+        # a chronology's entry is an event whoever it names: "1802 – An engineer proposes a tunnel"
+        if not (actors or places or dated and dated[0].start == start and _ENTRY_DASH.match(text, dated[0].end)):
             continue
         # an event word only matters to a sentence without a date of its own
         has_event_word = not dated and _has_event_word(folded, text, start, end)
@@ -672,6 +709,8 @@ def extract_source(source: Source) -> list[Mention]:
             title = make_title(sentence, timex, start, after, until)
             if pronoun:  # "She retired" is "Jane Goodwin retired" in a timeline of many people
                 title = _PRONOUN_TITLE.sub(lambda _: pronoun, title, count=1)
+            elif it and title.startswith("It "):
+                title = it + title[2:]
             mentions.append(Mention(
                 source=source.id,
                 quote=sentence,

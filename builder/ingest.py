@@ -35,7 +35,7 @@ from tqdm import tqdm
 from .errors import InputError, InputErrors
 from .fileio import ProjectFiles, read_text, under, write_all, write_cache
 from .model import EdtfDate, Source
-from .sentences import split_sentences
+from .sentences import LIST_MARK, split_sentences
 from .sources import FIELDS, read_source, render_source
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -350,7 +350,7 @@ def _read_markdown(path: Path, text: str) -> _Page:
         if element.tag == "h1" and page.title is None:
             page.title = line
             continue
-        page.lines += [line, ""]
+        page.lines += ["- " + line if element.tag == "li" else line, ""]  # an item keeps its mark, as an HTML page's
     return page
 
 
@@ -396,7 +396,6 @@ READERS = {"text": _read_plain, "markdown": _read_markdown, "html": _read_html}
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_LIST_MARK = re.compile(r"^(?:\d{1,3}[.)]|[-*•·›»])\s+")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 _BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
 # a dateline with its news service: "NEW YORK (CNN) —", "BRUSSELS, March 3 (Reuters) -"
@@ -413,7 +412,6 @@ _ROLE = re.compile(r"\b(?:writer|reporter|correspondent|editor|staff|contributor
 
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]| {2}")  # what _SPACES changes
 _NOT_WORD = re.compile(r"[\W_]+")
-_LIST_MARK_STARTS = "-*•·›»"
 _CLAUSE_END = re.compile(r"[.,;:]$")
 
 
@@ -451,8 +449,7 @@ def _is_boilerplate(line: str) -> bool:
     if len(line) > 160:
         return False
     vocabulary = _vocabulary()
-    first = line[:1]
-    bare = (_LIST_MARK.sub("", line) if first.isdecimal() or first and first in _LIST_MARK_STARTS else line).strip()
+    bare = (line[mark.end():] if (mark := LIST_MARK.match(line)) else line).strip()
     return (bare.casefold() in vocabulary.boilerplate or line.casefold() in vocabulary.boilerplate
             or vocabulary.boilerplate_re.fullmatch(bare) is not None)
 
@@ -636,13 +633,17 @@ def analyze(page: _Page) -> Source:
         paragraphs = [lines[i] for i in range(n) if kept[i]]
     text = "\n\n".join(paragraphs)
 
+    # the news service's dateline may date the report: "AUSTIN, Texas, March 3, 2025 (Reuters) -"
+    agency = _AGENCY_DATELINE.match(text)
+    if published is None and agency and (match := _NAMED_DATE.search(agency.group())):
+        if day := parse_date(match.group()):
+            published, published_from = day, "dateline"
     if published is None and (match := vocabulary.text_date_re.search(text)):
         if day := parse_date(match["date"]):
             published, published_from = day, "text"
     if url:
         url = canonical_url(url)
     # the site that published the page; else the news service that filed the report ("NEW YORK (CNN) —")
-    agency = _AGENCY_DATELINE.match(text)
     publisher = (publisher or publisher_for(url) or page.sitename or (agency and agency["agency"]) or masthead
                  or _bare_domain(url))
     if text and not title:

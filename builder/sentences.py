@@ -19,6 +19,8 @@ def _abbreviations() -> frozenset[str]:
 # engine skip to the next candidate character, which halves the scan.)
 _BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# a list item's mark, which is no part of its sentence: "- 1802 – Engineer Albert Mathieu-Favier proposes a tunnel"
+LIST_MARK = re.compile(r"(?:\d{1,3}[.)]|[-*•·›»])[ \t]+")
 _INITIALS = re.compile(r"[a-z](\.[a-z])*")
 # An abbreviation that can also close a sentence ("cut the ribbon at 7 a.m. The bridge opened"; "sold in the
 # U.S. It"): it does when the next word is one that opens sentences, not a name or a date ("at 7 a.m. Monday",
@@ -55,7 +57,8 @@ def abbreviated(word: str) -> bool:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each sentence; a line break always ends one (headings, list items)."""
+    """(start, end) offsets of each sentence; a line break always ends one (headings, list items), and a list
+    item's sentence starts after its mark."""
     spans = []
     boundaries = [m.span() for m in _BOUNDARY.finditer(text)]
     count, k = len(boundaries), 0
@@ -63,11 +66,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start, para_end = para.span()
         while start < para_end and text[start].isspace():
             start += 1
+        if mark := LIST_MARK.match(text, start, para_end):
+            start = mark.end()
         while k < count and boundaries[k][0] < para_end:
             stop, after = boundaries[k]
             k += 1
-            # a boundary at the very end of the line is the line's own end, not a sentence's inside it
-            if after < para_end and (text[stop] != "." or _ends_sentence(text, start, stop)):
+            # a boundary at the very end of the line is the line's own end, not a sentence's inside it (nor
+            # is the period of a list item's mark, "1. ", one)
+            if start <= stop and after < para_end and (text[stop] != "." or _ends_sentence(text, start, stop)):
                 spans.append((start, after))
                 start = after
                 while start < para_end and text[start].isspace():

@@ -369,3 +369,28 @@ def test_a_date_in_an_aside_about_a_thing_titles_what_was_done_to_it():
             "immediately.")
     [mention] = _mentions("2024-12-12", text)
     assert (mention.date, mention.title) == ("2022-12", "The targets, scrapped by Rishi Sunak's government")
+
+
+def test_names_written_with_accents_are_people():
+    text = ("Margaret Thatcher and François Mitterrand signed the treaty in 1986. "
+            "Recep Tayyip Erdoğan met Maroš Šefčovič on Monday.")
+    assert find_people(text) == ["Margaret Thatcher", "François Mitterrand", "Recep Tayyip Erdoğan", "Maroš Šefčovič"]
+
+
+def test_an_agency_named_after_a_place_is_no_person():
+    assert find_people("Natural Resources Wales issued 12 flood warnings on Friday night.") == []
+
+
+def test_it_after_a_sentence_that_opens_with_an_institution_is_that_institution():
+    text = ("AUSTIN, Texas (Reuters) - Acme Robotics Inc. said on Monday it would open a factory near Austin. "
+            "It opened a plant in Monterrey, Mexico, in 2021. It was the first plant of its kind.")
+    plant = [m for m in _mentions("2025-03-03", text) if m.date == "2021"]
+    assert [(m.title, m.places) for m in plant] == [("Acme Robotics Inc opened a plant in Monterrey",
+                                                     ["Acme Robotics Inc", "Mexico"])]
+
+
+def test_a_numbered_list_items_sentence_starts_after_its_number():
+    text = "What happened:\n\n1. The council met in Berlin on Monday.\n2. Mayor Kai Wegner resigned on Tuesday."
+    mentions = _mentions("2024-06-12", text)
+    assert [(m.date, m.quote) for m in mentions] == [("2024-06-10", "The council met in Berlin on Monday."),
+                                                     ("2024-06-11", "Mayor Kai Wegner resigned on Tuesday.")]

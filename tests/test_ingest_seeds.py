@@ -1,6 +1,8 @@
 """Ingest on the five shipped seeds, and on other plain-text shapes: clean text, metadata and how each date was found."""
 from __future__ import annotations
 
+import yaml
+
 from builder.sources import load_sources
 from projects import fresh_project, run_cli
 
@@ -144,3 +146,51 @@ def test_a_press_release_is_titled_by_its_headline_under_the_date_not_its_releas
     assert (source.title, source.published) == ("NORTHWIND ENERGY ANNOUNCES COMPLETION OF LAKE ERIE WIND FARM", "2025-01-15")
     assert source.text == ("CLEVELAND, Ohio — Northwind Energy Corp. today announced that its wind farm began commercial "
                            "operation on January 13, 2025.")
+
+
+def _catch_all(project) -> list[dict]:
+    """The events `timeline extract` wrote into the catch-all timeline."""
+    run_cli(project, "extract")
+    return yaml.safe_load((project / "timelines" / "nato-and-germany.yml").read_text())["events"]
+
+
+def test_a_chronology_pages_list_gives_an_event_for_each_dated_item_whoever_it_names(tmp_path):
+    items = "".join(f"<li><strong>{date}</strong> – {what}</li>" for date, what in [
+        ("1802", "French engineer Albert Mathieu-Favier proposes a tunnel lit by oil lamps."),
+        ("December 1, 1990", "British and French workers meet under the Channel for the first time."),
+        ("November 1996", "A fire on a freight shuttle closes the tunnel for weeks.")])
+    project, sources = _ingested(tmp_path, **{"chronology.html":
+        "<html><head><title>Timeline: The Channel Tunnel</title>"
+        "<meta property='article:published_time' content='2024-05-06'></head><body><article>"
+        "<h1>Timeline: The Channel Tunnel</h1><p>The Channel Tunnel turns 30 this week. Here are the key moments "
+        f"in its history, from the first plans to the fire.</p><ul>{items}</ul></article></body></html>"})
+    assert "\n- 1802 – French engineer" in sources["seeds/chronology.html"].text  # the page's list stays a list
+    events = _catch_all(project)
+    assert [(e["date"], e["title"], e["citations"][0]["quote"][:12]) for e in events] == [
+        ("1802", "French engineer Albert Mathieu-Favier proposes a tunnel lit by oil lamps", "1802 – Frenc"),
+        ("1990-12-01", "British and French workers meet under the Channel for the first time", "December 1, "),
+        ("1996-11", "A fire on a freight shuttle closes the tunnel for weeks", "November 199")]
+
+
+def test_key_points_listed_without_periods_are_sentences(tmp_path):
+    project, sources = _ingested(tmp_path, **{"storm.md":
+        "# Storm Bert: trains cancelled across Wales\n\n*Published 23 November 2024 by the Cardiff Courier*\n\n"
+        "Key points:\n\n- All trains in Wales were cancelled on Saturday\n"
+        "- Natural Resources Wales issued 12 flood warnings on Friday night\n\n"
+        "Rail services are expected to resume when the lines have been checked.\n"})
+    assert ("\n\n- All trains in Wales were cancelled on Saturday\n\n- Natural Resources Wales issued 12 flood warnings "
+            "on Friday night\n\n") in sources["seeds/storm.md"].text
+    assert [(e["date"], e["title"], e.get("actors")) for e in _catch_all(project)] == [
+        ("2024-11-22", "Natural Resources Wales issued 12 flood warnings", None),
+        ("2024-11-23", "All trains in Wales were cancelled", None)]
+
+
+def test_a_wire_storys_dateline_dates_the_report_but_no_event(tmp_path):
+    project, sources = _ingested(tmp_path, **{"wire.txt":
+        "Acme Robotics to open Texas plant\n\nBy Jo Smith\n\n"
+        "AUSTIN, Texas, March 4, 2025 (Reuters) - Acme Robotics Inc said on Monday it would open a factory near "
+        "Austin, its first outside California.\n"})
+    source = sources["seeds/wire.txt"]
+    assert (source.published, source.published_from, source.publisher) == ("2025-03-04", "dateline", "Reuters")
+    assert [(e["date"], e["title"]) for e in _catch_all(project)] == [
+        ("2025-03-03", "Acme Robotics Inc said it would open a factory near Austin")]
