@@ -461,6 +461,8 @@ def _is_name(subject: str) -> bool:
     return bool(words) and all(w[0].isupper() and w.lower() not in never for w in words)
 
 
+# a clause or phrase that leads into the news and says what came before it or around it
+_LEAD_CLAUSE = re.compile(r"(?:After|Before|When|While|Because|Although|Once|Following|Despite|Amid|Under)\b[^,;:()—–]{3,80},\s+")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
 
 
@@ -502,6 +504,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
                                   None if until is None else until - offset)
         text, start, end = sentence[first:last], start - first, end - first
         text, start, end = _without_aside(text, start, end)
+        if (lead := _LEAD_CLAUSE.match(text)) and lead.end() <= start:  # "After a dispute, he resigned in May"
+            text, start, end = text[lead.end():], start - lead.end(), end - lead.end()
         before = text[:start]
         # the signal word ends where the white space before the date starts: only the tail can hold it
         signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
@@ -603,7 +607,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
 _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?)\s+(?:the\s+)?$", re.I)
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
 # that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
-_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,40},\s+)?(?:[Hh]e|[Ss]he)\s")
+_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s")
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
@@ -679,7 +683,8 @@ def extract_source(source: Source) -> list[Mention]:
         institution = opened_by.get(i, institution)
         places = sorted(named) if named else []
         # a chronology's entry is an event whoever it names: "1802 – An engineer proposes a tunnel"
-        if not (actors or places or dated and dated[0].start == start and _ENTRY_DASH.match(text, dated[0].end)):
+        if not (actors or places or dated and (dated[0].start == start and _ENTRY_DASH.match(text, dated[0].end)
+                                               or _has_event_word(folded, text, start, end))):
             continue
         # an event word only matters to a sentence without a date of its own
         has_event_word = not dated and _has_event_word(folded, text, start, end)

@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap
 from .errors import InputError, InputErrors
 from .fileio import read_text, write_all
 from .model import EdtfDate, Event
-from .timelines import TimelineFile, commented, remember
+from .timelines import TimelineFile, commented, put_trailing_comment, remember, take_trailing_comment
 
 STATE_FILE = ".proposed.json"
 FIELDS = ("date", "title", "summary", "actors", "tags", "status", "disputed")
@@ -126,6 +126,7 @@ def _set(item: CommentedMap, key: str, value) -> bool:
     """Write one field into an event map in place (its comments and position stay); False if unchanged."""
     if not _differs(item, key, value):
         return False
+    after = take_trailing_comment(item)  # an editor's lines under the event stay under it, whatever field is last
     if _left_out(key, value):
         del item[key]
     elif key in item:
@@ -135,6 +136,7 @@ def _set(item: CommentedMap, key: str, value) -> bool:
         later = [k for k in KEY_ORDER[KEY_ORDER.index(key) + 1:] if k in item]
         position = list(item).index(later[0]) if later else len(item)
         item.insert(position, key, commented(key, value))
+    put_trailing_comment(item, after)
     return True
 
 

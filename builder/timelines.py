@@ -159,6 +159,33 @@ def commented(key: str, value):
     return value
 
 
+def _last_lines(node) -> list[tuple[CommentedMap | CommentedSeq, object, int]]:
+    """(collection, key, slot) of each comment place after a block node's last line, outermost first: ruamel
+    keeps the comment lines written after an event ("# an editor's note" above the next one) in the deepest."""
+    places = []
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node) and not node.fa.flow_style():
+        last = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        places.append((node, last, 2 if isinstance(node, CommentedMap) else 0))
+        node = node[last]
+    return places
+
+
+def take_trailing_comment(item: CommentedMap):
+    """The comment lines after the event's last line, removed from it (None if there are none)."""
+    for node, key, slot in reversed(_last_lines(item)):
+        if (entry := node.ca.items.get(key)) and entry[slot] is not None:
+            token, entry[slot] = entry[slot], None
+            return token
+    return None
+
+
+def put_trailing_comment(item: CommentedMap, token) -> None:
+    """`take_trailing_comment`'s lines back after the event's (new) last line."""
+    if token is not None and (places := _last_lines(item)):
+        node, key, slot = places[-1]
+        node.ca.items.setdefault(key, [None, None, None, None])[slot] = token
+
+
 # --- reading ------------------------------------------------------------------------------------------------
 
 @dataclass

@@ -255,7 +255,7 @@ def test_an_institution_no_list_holds_is_known_by_the_word_its_name_ends_with():
             "On Monday the Springfield City Council approved the budget. The council met again on Tuesday.")
     mentions = _mentions("2022-12-14", text)
     assert [(m.date, m.places) for m in mentions] == [("2022-12-06", ["Trump Organization"]),
-                                                     ("2022-12-12", ["Springfield City Council"])]
+                                                     ("2022-12-12", ["Springfield City Council"]), ("2022-12-13", [])]
 
 
 @pytest.mark.parametrize("sentence, dates", [
@@ -287,6 +287,8 @@ def test_a_time_or_an_acronym_that_closes_a_sentence_ends_it():
     mentions = _mentions("2023-09-12", text)
     assert [(m.date, m.quote) for m in mentions] == [
         ("2023-09-12", "Mayor Denise Okafor cut the ribbon at 7 a.m."),
+        ("1932", "The bridge opened in 1932 and was renovated in the 1980s."),
+        ("1980/1989", "The bridge opened in 1932 and was renovated in the 1980s."),
         ("2023-09-11", "Okafor spoke at 9 a.m. Monday in the U.S. Senate gallery.")]
 
 
@@ -394,3 +396,17 @@ def test_a_numbered_list_items_sentence_starts_after_its_number():
     mentions = _mentions("2024-06-12", text)
     assert [(m.date, m.quote) for m in mentions] == [("2024-06-10", "The council met in Berlin on Monday."),
                                                      ("2024-06-11", "Mayor Kai Wegner resigned on Tuesday.")]
+
+
+def test_a_dated_sentence_that_tells_something_happening_is_an_event_though_it_names_no_one():
+    text = ("In the summer of 1999, engineers from the water board arrived with plans for a reservoir. "
+            "The figures for 2023 were higher. On Tuesday 26 November, the regional parliament voted to protect the valley.")
+    assert [(m.date, m.title) for m in _mentions("2024-12-01", text)] == [
+        ("1999-22", "Engineers from the water board arrived with plans for a reservoir"),
+        ("2024-11-26", "The regional parliament voted to protect the valley")]
+
+
+def test_a_clause_that_leads_into_the_news_leaves_its_title():
+    text = ("Prime Minister Mark Rutte has led the Netherlands since 2010. "
+            "After a coalition dispute over refugee policy, he and his cabinet resigned in July.")
+    assert [(m.date, m.title) for m in _mentions("2023-11-20", text)][-1] == ("2023-07", "Mark Rutte and his cabinet resigned")

@@ -160,6 +160,26 @@ def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
     assert len({c["source"] for c in after["citations"]}) == len(before) + 2
 
 
+def test_a_comment_above_an_event_stays_when_the_event_before_it_gains_a_citation(tmp_path):
+    project = fresh_project(tmp_path / "p")
+    late = project / "incoming"
+    late.mkdir()
+    for seed in sorted((project / "seeds").iterdir()):
+        if seed.name.startswith(("001", "002")):
+            shutil.move(seed, late / seed.name)
+    run_cli(project, "ingest")
+    _extract(project)
+    path = _file(project, "rutte-visits-germany")
+    first, second = _load(path)["events"]
+    assert str(first["date"]) == "2024-11-04"
+    note = f"# checked by the desk\n- id: {second['id']}\n"
+    path.write_text(path.read_text().replace(f"- id: {second['id']}\n", note))
+    run_cli(project, "ingest", str(late))
+    _extract(project)
+    assert len(events_by_id(project)[first["id"]]["citations"]) == len(first["citations"]) + 2
+    assert note in path.read_text()
+
+
 def test_unchanged_inputs_change_no_byte(seeds_project):
     project = seeds_project
     before = snapshot(project / "timelines")

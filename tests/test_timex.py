@@ -290,6 +290,8 @@ def test_absolute_and_partial_dates_as_news_writes_them(sentence, expression, va
     ("The bomb exploded on March 2. The following Monday police arrested two men.", "The following Monday", "2013-03-04"),
     ("The bomb exploded on March 2. That night the city was quiet.", "That night", "2013-03-02TNI"),
     ("He was arrested on March 2 and charged the next morning.", "the next morning", "2013-03-03TMO"),
+    ("The campaign began in 1999 and had 14,000 signatures by the end of that year.", "the end of that year", "1999"),
+    ("The river rose on March 2. Early the next morning it burst its banks.", "Early the next morning", "2013-03-03TMO"),
     ("The blast came on Friday. It occurred at 10:35 a.m. near the embassy.", "10:35 a.m.", "2013-03-15T10:35"),
     ("A court hearing is set for the week of April 8.", "the week of April 8", "2013-W15"),
     ("Sales fell to $300 million in 2012, from $450 million the year before.", "the year before", "2011"),
