@@ -58,6 +58,9 @@ def cmd_extract(args) -> int:
     print(f"extract: {added} event(s) added, {len(report.updated)} updated, {len(report.retracted)} withdrawn, "
           f"{len(report.kept_edits)} hand-edited kept, {len(report.unplaced)} matched no timeline; "
           f"{len(report.written)} file(s) written")
+    if report.not_english:
+        print(f"extract: {len(report.not_english)} article(s) not in English left out (the tagger reads English only): "
+              + ", ".join(report.not_english[:3]) + (", …" if len(report.not_english) > 3 else ""))
     return 0
 
 

@@ -405,7 +405,8 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Titles, scores and the sentence tests.
 
-_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between")  # before a date phrase
+_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between",  # before a date phrase
+                 "as late as", "as early as", "as recently as")
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
 _SPACES = re.compile(r"\s+")
@@ -630,6 +631,8 @@ def _first_named(sentence: str, actors: list[str]) -> str:
 
 def extract_source(source: Source) -> list[Mention]:
     """Every event mention in one source, dated only as far as the text and the article's date allow."""
+    if not source.language.lower().startswith("en"):
+        return []  # the tagger and the word lists read English only (`run_extract` reports what it left out)
     text = source.text
     timexes = tag(text, source.creation_date)
     # the date of a dateline is when the report was filed, no event's: "AUSTIN, Texas, March 3, 2025 (Reuters) -"

@@ -67,6 +67,7 @@ class _Vocabulary:
     tracking: frozenset[str]
     publishers: dict[str, str]
     month_numbers: dict[str, int]  # every month name and short form, lower case → 1..12
+    language_codes: dict[str, str]  # jusText's name of a language → its ISO 639-1 code
 
 
 def _alternation(words) -> str:
@@ -104,6 +105,7 @@ def _vocabulary() -> _Vocabulary:
         publishers={str(k).casefold(): str(v) for k, v in publishers.items()},
         month_numbers={name: number for number, (full, short) in enumerate(data["months"].items(), start=1)
                        for name in (full, *short)},
+        language_codes=data["language_codes"],
     )
 
 
@@ -651,11 +653,41 @@ def analyze(page: _Page) -> Source:
     captions = list(dict.fromkeys(c for c in captions if c))
     return Source(id="", title=title or "", text=text, url=url, publisher=publisher, published=published,
                   published_from=published_from if published else "unknown", captions=captions,
-                  language=page.language)
+                  language=_language(text, page.language))
 
 
 # --------------------------------------------------------------------------------------------------
 # Reading one input file.
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def _stop_words(language: str) -> frozenset[str]:
+    """jusText's stop words of a language (trafilatura reads with them): the words any text of it has."""
+    import justext
+
+    return frozenset(justext.get_stoplist(language))
+
+
+def _language(text: str, stated: str) -> str:
+    """The article's language: English when a quarter of its first 300 words are English stop words (English
+    text has twice that); else the one of jusText's 100 languages whose stop words it has most of; the stated
+    one (front matter, the page's own) when the text is too short to tell. The tagger reads English only."""
+    import justext
+
+    words = _LETTER_RUN.findall(text, 0, 3000)[:300]
+    if len(words) < 20:
+        return stated
+    words = [w.lower() for w in words]
+    def share(language: str) -> int:
+        stop = _stop_words(language)
+        return sum(w in stop for w in words)
+    best = "English" if share("English") >= len(words) / 4 else max(justext.get_stoplists(), key=share)
+    if best in ("English", "Simple_English"):
+        return stated if stated.lower().startswith("en") else "en"
+    return _vocabulary().language_codes.get(best, "und")
+
 
 def _decode(path: Path, kind: str, root: Path) -> str:
     try:

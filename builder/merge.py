@@ -32,6 +32,7 @@ class MergeReport:
     retracted: list[str] = field(default_factory=list)
     kept_edits: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)  # proposed, but no timeline's match takes them
+    not_english: list[str] = field(default_factory=list)  # inputs of the articles left out, with their language
     written: list[Path] = field(default_factory=list)
 
 

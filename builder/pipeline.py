@@ -196,6 +196,8 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
     mentions = extract_all(sources, project.cache / "extract", workers, progress, mapper)
     proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
     report = merge_timelines(proposals, project.timelines, project.root)
+    report.not_english = sorted(f"{s.input or sid} ({s.language})" for sid, s in sources.items()
+                                if not s.language.lower().startswith("en"))
     if not report.written:
         if fingerprint and _fingerprint(project, "extract") == fingerprint:
             _settle(project, "extract", fingerprint, _rerun_report(report))
@@ -207,7 +209,8 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
 
 def _rerun_report(report: MergeReport) -> dict:
     """What a run on the same inputs again reports: no change, the same kept edits and unplaced events."""
-    return {"added": {}, "updated": [], "retracted": [], "kept_edits": report.kept_edits, "unplaced": report.unplaced}
+    return {"added": {}, "updated": [], "retracted": [], "kept_edits": report.kept_edits, "unplaced": report.unplaced,
+            "not_english": report.not_english}
 
 
 def run_check(project: Project) -> None:

@@ -1252,6 +1252,8 @@ class _Resolver:
                 day = ref - timedelta(days=int(n) * (1 if unit == "day" else 7))
             else:
                 day = _same_day(*_add_months(ref.year, ref.month, -int(n) * {"month": 1, "quarter": 3}.get(unit, 12)), ref.day)
+            if at == "tonight":  # "35 years ago tonight": that night
+                return "TIME", day.isoformat() + "TNI", True
             # at the anchor's precision, or the unit's where that is finer ("two days ago this week": a day)
             precision = min(("today", "week", "month").index(at.split()[-1]), {"day": 0, "week": 1, "weekend": 1}.get(unit, 2))
             return "DATE", (day.isoformat(), _week_value(day), day.isoformat()[:7])[precision], True

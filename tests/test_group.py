@@ -410,3 +410,11 @@ def test_a_clause_that_leads_into_the_news_leaves_its_title():
     text = ("Prime Minister Mark Rutte has led the Netherlands since 2010. "
             "After a coalition dispute over refugee policy, he and his cabinet resigned in July.")
     assert [(m.date, m.title) for m in _mentions("2023-11-20", text)][-1] == ("2023-07", "Mark Rutte and his cabinet resigned")
+
+
+def test_a_hedge_before_a_date_leaves_the_title_and_a_street_names_no_one():
+    text = ("As late as January 1989, Erich Honecker predicted the Wall would stand for another 50 years. "
+            "Thirty-five years ago tonight, East German border guards opened the gates at Bornholmer Strasse.")
+    assert [(m.date, m.title, m.actors, m.places) for m in _mentions("2024-11-09", text)] == [
+        ("1989-01", "Erich Honecker predicted the Wall would stand for another 50 years", ["Erich Honecker"], []),
+        ("1989-11-09", "East German border guards opened the gates at Bornholmer Strasse", [], ["Bornholmer Strasse"])]

@@ -194,3 +194,21 @@ def test_a_wire_storys_dateline_dates_the_report_but_no_event(tmp_path):
     assert (source.published, source.published_from, source.publisher) == ("2025-03-04", "dateline", "Reuters")
     assert [(e["date"], e["title"]) for e in _catch_all(project)] == [
         ("2025-03-03", "Acme Robotics Inc said it would open a factory near Austin")]
+
+
+def test_an_article_not_in_english_is_recorded_with_its_language_and_left_out_of_extraction(tmp_path):
+    project, sources = _ingested(tmp_path, **{
+        "de.txt": "Rutte besucht Berlin\n\nBerlin – NATO-Generalsekretär Mark Rutte hat am Donnerstag Bundeskanzler "
+                  "Friedrich Merz im Kanzleramt getroffen. Im März 2026 soll ein weiteres Treffen in Brüssel stattfinden. "
+                  "Rutte war von 2010 bis 2024 Ministerpräsident der Niederlande.\n",
+        "fr.txt": "Rutte à Berlin\n\nLe secrétaire général de l'OTAN, Mark Rutte, a rencontré jeudi le chancelier "
+                  "Friedrich Merz à Berlin. Une nouvelle réunion est prévue à Bruxelles en mars 2026, selon "
+                  "plusieurs sources proches du dossier.\n",
+        "en.txt": "Rutte in Berlin\n\nPublished December 12, 2025\n\nNATO Secretary General Mark Rutte met Chancellor "
+                  "Friedrich Merz in Berlin on Thursday, and the two will meet again in Brussels in March.\n"})
+    assert [sources[f"seeds/{name}.txt"].language for name in ("de", "fr", "en")] == ["de", "fr", "en"]
+    result = run_cli(project, "extract")
+    assert "2 article(s) not in English left out (the tagger reads English only): seeds/de.txt (de), seeds/fr.txt (fr)" \
+        in result.stdout
+    events = yaml.safe_load((project / "timelines" / "nato-and-germany.yml").read_text())["events"]
+    assert {c["source"] for e in events for c in e["citations"]} == {sources["seeds/en.txt"].id}

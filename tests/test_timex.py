@@ -1124,6 +1124,11 @@ def test_ago_anchored_to_today_this_week_or_this_month(sentence, expression, val
     assert found(sentence)[expression][:2] == ("DATE", value)
 
 
+def test_ago_tonight_is_that_night():
+    assert found("Thirty-five years ago tonight, border guards opened the gates.")["Thirty-five years ago tonight"][:2] == (
+        "TIME", "1989-11-04TNI")
+
+
 def test_ago_anchored_to_today_in_an_undated_article_names_no_day():
     timex = only("The factory opened a year ago today.", None)
     assert (timex.text, timex.value) == ("a year ago today", "PAST_REF")
