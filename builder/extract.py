@@ -464,6 +464,8 @@ def _is_name(subject: str) -> bool:
 
 # a clause or phrase that leads into the news and says what came before it or around it
 _LEAD_CLAUSE = re.compile(r"(?:After|Before|When|While|Because|Although|Once|Following|Despite|Amid|Under)\b[^,;:()—–]{3,80},\s+")
+# a phrase that sets the scene of the news, its date taken out: "At the summit in The Hague [next week], allies will"
+_LEAD_PHRASE = re.compile(r"(?:At|In|On|During|Within|Under)\s+(?:the|a|an|its|his|her|their)\s[^,;:()—–]{3,50},\s+(?=\S+\s+\S+\s+\S)")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
 
 
@@ -518,6 +520,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
             tail = tail[1:]  # "born on March 3, 1941, in Dayton": the second comma closes the date's year
         # "On December 11, 2025, NATO ..." loses its comma; "... of Crimea in 2014, Germany ..." keeps it
         text = (head + tail if head else tail.lstrip(" ,:–—-")).strip()
+        if lead := _LEAD_PHRASE.match(text):
+            text = text[lead.end():]
     else:
         text = _without_aside(text, 0, 0)[0]
     text = text.replace("\xa0", " ")

@@ -19,8 +19,9 @@ def _abbreviations() -> frozenset[str]:
 # engine skip to the next candidate character, which halves the scan.)
 _BOUNDARY = re.compile(r"[.!?][.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _PARAGRAPH = re.compile(r"[^\n]+")
-# a list item's mark, which is no part of its sentence: "- 1802 – Engineer Albert Mathieu-Favier proposes a tunnel"
-LIST_MARK = re.compile(r"(?:\d{1,3}[.)]|[-*•·›»])[ \t]+")
+# a list item's mark, or an interview's question or answer mark, which is no part of its sentence: "- 1802 – Engineer
+# Albert Mathieu-Favier proposes a tunnel", "A: The first questionnaires go out in January."
+LIST_MARK = re.compile(r"(?:\d{1,3}[.)]|[-*•·›»]|[QA]:)[ \t]+")
 _INITIALS = re.compile(r"[a-z](\.[a-z])*")
 # An abbreviation that can also close a sentence ("cut the ribbon at 7 a.m. The bridge opened"; "sold in the
 # U.S. It"): it does when the next word is one that opens sentences, not a name or a date ("at 7 a.m. Monday",

@@ -418,3 +418,12 @@ def test_a_hedge_before_a_date_leaves_the_title_and_a_street_names_no_one():
     assert [(m.date, m.title, m.actors, m.places) for m in _mentions("2024-11-09", text)] == [
         ("1989-01", "Erich Honecker predicted the Wall would stand for another 50 years", ["Erich Honecker"], []),
         ("1989-11-09", "East German border guards opened the gates at Bornholmer Strasse", [], ["Bornholmer Strasse"])]
+
+
+def test_an_interviews_answer_mark_and_a_phrase_that_sets_the_scene_leave_the_title():
+    text = ("Q: What did NATO ask of Germany?\n\n"
+            "A: At the summit in The Hague next week, allies will agree on a new target for defence spending.")
+    [mention] = _mentions("2025-06-18", text)
+    assert (mention.quote, mention.title, mention.date) == (
+        "At the summit in The Hague next week, allies will agree on a new target for defence spending.",
+        "Allies will agree on a new target for defence spending", "2025-06-23/2025-06-29")

@@ -250,7 +250,7 @@ def spec_split_sentences(text):
         start = para.start()
         while start < para.end() and text[start].isspace():
             start += 1
-        if mark := re.match(r"(?:\d{1,3}[.)]|[-*•·›»])[ \t]+", text[start:para.end()]):  # a list item's mark
+        if mark := re.match(r"(?:\d{1,3}[.)]|[-*•·›»]|[QA]:)[ \t]+", text[start:para.end()]):  # a list item's mark
             start += mark.end()
         for boundary in _SPEC_BOUNDARY.finditer(text, start, para.end()):
             if boundary.start() >= start and ends(start, boundary):
@@ -315,7 +315,7 @@ def spec_actors_in(sentence, people):
 _WORDS = (["Berlin", "Great Britain", "Britain", "The Hague", "Hague", "U.S.", "US", "U.S.A.", "New York", "Tel Aviv", "Kyiv", "XBerlin", "Berlin_",
            "Mark Rutte", "Rutte", "rutte", "Olaf Scholz's", "van der", "O'Brien", "Smith-Jones", "met", "MEETING", "Signed",
            "step down", "stepped  down", "won the", "ſigned", "İstanbul", "ınvest", "Kelvin", "budget", "summit", "attack",
-           "Mr", "Dr", "U.S", "e.g", "J", "jan", "No", "a.m", "Inc", "The", "It", "Monday", "2024", "percent", "%", "on", "in", "last", "the", "and", "1", "12", "•", "*"]
+           "Mr", "Dr", "U.S", "e.g", "J", "jan", "No", "a.m", "Inc", "The", "It", "Monday", "2024", "percent", "%", "on", "in", "last", "the", "and", "1", "12", "•", "*", "A", "Q"]
           + [".", "!", "?", "...", '"', "'", "”", "’", "“", "(", ")", "[", "]", ",", ";", ":", "—", "-", "\n", "\n\n", "\t",
              "\u00a0", " ", " ", " ", "  "])
 _texts = st.lists(st.sampled_from(_WORDS), max_size=60).map("".join)
