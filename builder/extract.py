@@ -307,6 +307,11 @@ _NOT_IN_A_NAME = frozenset("the a an in on at by for of from with and but or as 
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[ \t]+){1,4}$")
 
 
+# "of" or "for" and one or two capitalised words that end a run of them ("the Bank of England Governor Andrew
+# Bailey" is left as it is)
+_OF_NAME = re.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)?(?![\w&'’-]|[ \t]+[A-Z])")
+
+
 def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """(where, name) of each institution that no list holds but its name tells: "the Trump Organization",
     "On Monday the City Council" (the words before the name left out)."""
@@ -318,6 +323,8 @@ def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[
         while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
             at = text.index(words[1], at + len(words[0]))
             words.pop(0)
+        if of := _OF_NAME.match(text, head.end()):  # "the Maine Department of Transportation", "the Bank of England"
+            words += of.group().split()
         if len(words) > 1:
             found.append((at, " ".join(words)))
     return found

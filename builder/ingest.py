@@ -59,6 +59,7 @@ class _Vocabulary:
     boilerplate: frozenset[str]
     boilerplate_re: re.Pattern
     footer_re: re.Pattern
+    footer_headings: frozenset[str]
     source_re: re.Pattern
     sign_off_re: re.Pattern
     credit_re: re.Pattern
@@ -96,6 +97,7 @@ def _vocabulary() -> _Vocabulary:
         boilerplate=frozenset(line.casefold() for line in data["boilerplate_lines"]),
         boilerplate_re=re.compile("|".join(f"(?:{p})" for p in data["boilerplate_patterns"]), re.I),
         footer_re=re.compile(f"(?:{_alternation(data['footer_starts'])})", re.I),
+        footer_headings=frozenset(data["footer_headings"]),
         source_re=re.compile(data["source_line"], re.I),
         sign_off_re=re.compile(data["sign_off"]),
         credit_re=re.compile(rf"(?P<credit>(?:{_alternation(data['credit_words'])})\s*:\s*\S.{{0,120}})$", re.I),
@@ -402,8 +404,9 @@ _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 _BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
 # a dateline with its news service: "NEW YORK (CNN) —", "BRUSSELS, March 3 (Reuters) -"
 _AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*[—–-]\s")
-# a wiki's reference marks, glued to the word or the period before them: "... in 2017.[2]", "office[a][3]"
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|(?:note|nb) \d{1,3}|citation needed|clarification needed|"
+# a wiki's reference and edit marks, glued to the word or the period before them: "... in 2017.[2]", "office[a][3]",
+# "History[edit]"
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|edit|(?:note|nb) \d{1,3}|citation needed|clarification needed|"
                             r"dubious(?: – discuss)?|when\?|who\?|which\?|according to whom\?)\]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 # a paper's name on a line of its own: up to four capitalised words ("Columbus Dispatch"); an author's line
@@ -530,7 +533,8 @@ def analyze(page: _Page) -> Source:
     content = [i for i in range(n) if kept[i]]
     for position, i in enumerate(content):
         source = vocabulary.source_re.fullmatch(lines[i])
-        if (source and len(content) - position <= 6) or vocabulary.footer_re.match(lines[i]):
+        if ((source and len(content) - position <= 6) or vocabulary.footer_re.match(lines[i])
+                or lines[i].rstrip(":").casefold() in vocabulary.footer_headings):
             if source and publisher is None:
                 publisher = source["name"].strip()
             for j in range(i, n):

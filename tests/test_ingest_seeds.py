@@ -1,6 +1,8 @@
 """Ingest on the five shipped seeds, and on other plain-text shapes: clean text, metadata and how each date was found."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from builder.sources import load_sources
@@ -212,3 +214,21 @@ def test_an_article_not_in_english_is_recorded_with_its_language_and_left_out_of
         in result.stdout
     events = yaml.safe_load((project / "timelines" / "nato-and-germany.yml").read_text())["events"]
     assert {c["source"] for e in events for c in e["citations"]} == {sources["seeds/en.txt"].id}
+
+
+def test_a_saved_wikipedia_page_keeps_its_article_without_edit_marks_or_references(tmp_path):
+    wiki = (Path(__file__).parent / "data" / "wiki.html").read_text()
+    project, sources = _ingested(tmp_path, **{"wiki.html": wiki})
+    source = sources["seeds/wiki.html"]
+    assert (source.title, source.publisher) == ("Elm Street Bridge", "Wikipedia")
+    assert source.text == (
+        "The Elm Street Bridge is a steel truss bridge over the Kennebec River in Augusta, Maine. It opened on June 3, "
+        "1932.\n\nHistory\n\nThe Maine Department of Transportation closed the bridge to traffic in March 2019 after "
+        "inspectors found corroded beams. A $14 million renovation began in the spring of 2021, and the bridge "
+        "reopened on September 12, 2023.")
+    assert [(e["date"], e["title"], e.get("tags")) for e in _catch_all(project)] == [
+        ("1932-06-03", "Elm Street Bridge opened", ["Elm Street Bridge"]),
+        ("2019-03", "The Maine Department of Transportation closed the bridge to traffic after inspectors found "
+                    "corroded beams", ["Maine", "Maine Department of Transportation"]),
+        ("2021-21", "A $14 million renovation began", None),
+        ("2023-09-12", "The bridge reopened", None)]
