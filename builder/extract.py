@@ -413,7 +413,7 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # Titles, scores and the sentence tests.
 
 _SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between",  # before a date phrase
-                 "as late as", "as early as", "as recently as")
+                 "as late as", "as early as", "as recently as", "at about", "at around", "shortly after", "shortly before")
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
 _SPACES = re.compile(r"\s+")

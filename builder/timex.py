@@ -1087,12 +1087,12 @@ class _Resolver:
                 clock = f"T{hour + 12:02d}:{minute:02d}"  # "at 7:30 tonight" is in the evening
             day = ref + timedelta(days=self.L["deictic"][f["rel_day"]][1]) if ref else None
             return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + clock, True
+        if f.get("month") and f.get("day"):  # "6:30 p.m. on Oct. 3, 2019", "10 a.m. Monday, March 4"
+            kind, value, _ = self._date(m, f, ref) or ("", "", False)
+            return ("TIME", value + clock, True) if value else None
         if f.get("weekday"):
             day = self._weekday_day(m, f, ref)
             return "TIME", (day if isinstance(day, str) else day.isoformat()) + clock, True
-        if f.get("month") and f.get("day"):
-            kind, value, _ = self._date(m, f, ref) or ("", "", False)
-            return ("TIME", value + clock, True) if value else None
         if later := _PLACE_THEN_DAY.match(m.f["_after"]):  # "at 10 a.m. in Brussels on Thursday": that Thursday's
             day = self._weekday_day(m, dict(f, weekday=later["weekday"].lower()), ref)
             return "TIME", (day if isinstance(day, str) else day.isoformat()) + clock, True

@@ -427,3 +427,9 @@ def test_an_interviews_answer_mark_and_a_phrase_that_sets_the_scene_leave_the_ti
     assert (mention.quote, mention.title, mention.date) == (
         "At the summit in The Hague next week, allies will agree on a new target for defence spending.",
         "Allies will agree on a new target for defence spending", "2025-06-23/2025-06-29")
+
+
+def test_a_clock_time_on_a_stated_day_dates_the_event_that_day():
+    text = "The cyclist, Emily Chen, 27, was struck at about 6:30 p.m. on Oct. 3, 2019, on Route 4."
+    assert [(m.date, m.title) for m in _mentions("2024-08-14", text)] == [
+        ("2019-10-03", "The cyclist, Emily Chen, 27, was struck on Route 4")]

@@ -1124,6 +1124,15 @@ def test_ago_anchored_to_today_this_week_or_this_month(sentence, expression, val
     assert found(sentence)[expression][:2] == ("DATE", value)
 
 
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The cyclist was struck at about 6:30 p.m. on Oct. 3, 2019.", "6:30 p.m. on Oct. 3, 2019", "2019-10-03T18:30"),
+    ("The blast came at 10 a.m. Monday, March 4, 2024, near the port.", "10 a.m. Monday, March 4, 2024", "2024-03-04T10:00"),
+    ("Officials met at 10 a.m. Monday in Brussels.", "10 a.m. Monday", "2024-11-04T10:00"),  # the day of the article
+])
+def test_a_clock_time_takes_the_whole_date_after_it(sentence, expression, value):
+    assert found(sentence)[expression][:2] == ("TIME", value)
+
+
 def test_ago_tonight_is_that_night():
     assert found("Thirty-five years ago tonight, border guards opened the gates.")["Thirty-five years ago tonight"][:2] == (
         "TIME", "1989-11-04TNI")
