@@ -422,6 +422,7 @@ _LEADING_PUNCTUATION = re.compile(r"^(?:[,;:]\s*)")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
 _DAY_COMMA_YEAR = re.compile(r"\d,\s+\d{4}$")
 _STATISTIC = re.compile(r"\d\s*(?:%|percent\b|per cent\b)")
+_AMOUNT = re.compile(r"[$€£¥]\s?\d")  # a sum of money: two in one sentence compare figures
 
 
 # a clause that tells an event of its own, which the date in it belongs to: "... the largest swap since the
@@ -575,10 +576,12 @@ def _around(creation_date: str | None) -> str | None:
 
 
 def _is_statistic(sentence: str, dates: list[str | None]) -> bool:
-    """'rose from 1.15 percent in 2014 to 1.7 percent in 2023', 'inflation was 3.2% in March': data points,
-    not events; a figure on a stated day is news of that day ('shares fell 5% on Monday')."""
+    """'rose from 1.15 percent in 2014 to 1.7 percent in 2023', 'inflation was 3.2% in March', 'net income rose to
+    $412 million from $338 million': data points, not events; a percentage on a stated day is news of that day
+    ('shares fell 5% on Monday'), and one sum is what an event cost ('a $14 million renovation began')."""
     figures = _STATISTIC.findall(sentence)
-    return len(figures) > 1 or bool(figures) and not any(d and d[-1].isdigit() and _precision(d) == "day" for d in dates)
+    return (len(figures) > 1 or bool(figures) and not any(d and d[-1].isdigit() and _precision(d) == "day" for d in dates)
+            or len(_AMOUNT.findall(sentence)) > 1)
 
 
 def _is_heading(sentence: str) -> bool:
@@ -611,12 +614,17 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
             except EdtfError:
                 pass
     return [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS
-            and not _COMPARED.search(text, max(0, t.start - 24), t.start)]
+            and not _COMPARED.search(text, max(0, t.start - 24), t.start) and not _FIGURES_OF.match(text, t.end)]
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
-# a date a figure is compared with: "60,000 voted, up from 2020", "than in 2019"; no event of that date
-_COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?)\s+(?:the\s+)?$", re.I)
+# a date a figure is compared with, or a forecast made for: "60,000 voted, up from 2020", "than in 2019", "raised
+# its forecast for fiscal 2025"; no event of that date
+_COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?|"
+                       r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?)\s+for)\s+(?:the\s+)?$", re.I)
+# the period a figure is of: "a 22% rise in third-quarter profit", "the 2025 budget"
+_FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales|results|income|loss(?:es)?|growth|output|"
+                         r"figures|budget|deficit|surplus|forecasts?)\b", re.I)
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
 # that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s")

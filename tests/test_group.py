@@ -433,3 +433,13 @@ def test_a_clock_time_on_a_stated_day_dates_the_event_that_day():
     text = "The cyclist, Emily Chen, 27, was struck at about 6:30 p.m. on Oct. 3, 2019, on Route 4."
     assert [(m.date, m.title) for m in _mentions("2024-08-14", text)] == [
         ("2019-10-03", "The cyclist, Emily Chen, 27, was struck on Route 4")]
+
+
+def test_a_results_report_dates_its_news_not_its_periods_forecasts_or_figures():
+    text = ("CLEVELAND, Oct 29 (Reuters) - Northwind Energy Corp reported a 22% rise in third-quarter profit on "
+            "Wednesday, helped by its new Lake Erie wind farm, and raised its forecast for fiscal 2025.\n\n"
+            "Net income rose to $412 million in the quarter ended Sept. 30 from $338 million a year earlier.\n\n"
+            "The company said it expects to start building a second farm off Ohio in the first half of 2026.")
+    assert [(m.date, m.title) for m in _mentions("2025-10-29", text)] == [
+        ("2025-10-29", "Northwind Energy Corp reported a 22% rise in third-quarter profit"),
+        ("2026-01/2026-06", "The company said it expects to start building a second farm off Ohio")]
