@@ -621,7 +621,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
 # a date a figure is compared with, or a forecast made for: "60,000 voted, up from 2020", "than in 2019", "raised
 # its forecast for fiscal 2025"; no event of that date
 _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?|"
-                       r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?)\s+for)\s+(?:the\s+)?$", re.I)
+                       r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?|budgets?)\s+for)\s+(?:the\s+)?$", re.I)
 # the period a figure is of: "a 22% rise in third-quarter profit", "the 2025 budget"
 _FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales|results|income|loss(?:es)?|growth|output|"
                          r"figures|budget|deficit|surplus|forecasts?)\b", re.I)
@@ -657,10 +657,13 @@ def extract_source(source: Source) -> list[Mention]:
     # the date of a dateline is when the report was filed, no event's: "AUSTIN, Texas, March 3, 2025 (Reuters) -"
     for dateline in _DATELINE.finditer(text):
         timexes = [t for t in timexes if not dateline.start() <= t.start < dateline.end()]
+    # where a chronology's entry opens with its date: "March 2004: Seven countries join"
+    entries = {t.start for t in timexes if _ENTRY_DASH.match(text, t.end)}
     spans = []  # (start, end, sentence) of every sentence that is not a heading
     for start, end in split_sentences(text):
         sentence = text[start:end]
-        if text[end - 1] in ".!?" or not _is_heading(sentence) or _is_item(text, start):  # (most end in a period)
+        if (text[end - 1] in ".!?" or not _is_heading(sentence) or _is_item(text, start)  # (most end in a period)
+                or start in entries):
             spans.append((start, end, sentence))
     starts = [start for start, _, _ in spans]
     actors_of = _actors_by_sentence(text, spans, starts, _people(text, [(a, b) for a, b, _ in spans]))
@@ -705,7 +708,7 @@ def extract_source(source: Source) -> list[Mention]:
         institution = opened_by.get(i, institution)
         places = sorted(named) if named else []
         # a chronology's entry is an event whoever it names: "1802 – An engineer proposes a tunnel"
-        if not (actors or places or dated and (dated[0].start == start and _ENTRY_DASH.match(text, dated[0].end)
+        if not (actors or places or dated and (dated[0].start in entries and dated[0].start == start
                                                or _has_event_word(folded, text, start, end))):
             continue
         # an event word only matters to a sentence without a date of its own

@@ -439,7 +439,16 @@ def test_a_results_report_dates_its_news_not_its_periods_forecasts_or_figures():
     text = ("CLEVELAND, Oct 29 (Reuters) - Northwind Energy Corp reported a 22% rise in third-quarter profit on "
             "Wednesday, helped by its new Lake Erie wind farm, and raised its forecast for fiscal 2025.\n\n"
             "Net income rose to $412 million in the quarter ended Sept. 30 from $338 million a year earlier.\n\n"
-            "The company said it expects to start building a second farm off Ohio in the first half of 2026.")
+            "The company said it expects to start building a second farm off Ohio in the first half of 2026. "
+            "Its board met on Tuesday and approved the budget for the coming year.")
     assert [(m.date, m.title) for m in _mentions("2025-10-29", text)] == [
         ("2025-10-29", "Northwind Energy Corp reported a 22% rise in third-quarter profit"),
-        ("2026-01/2026-06", "The company said it expects to start building a second farm off Ohio")]
+        ("2026-01/2026-06", "The company said it expects to start building a second farm off Ohio"),
+        ("2025-10-28", "Its board met and approved the budget for the coming year")]
+
+
+def test_a_plain_text_chronologys_entries_are_events_with_or_without_a_period():
+    text = "Key dates\n\n1945: The war ends in Europe.\n\nMarch 2004: Seven countries join\n\nMembers of the alliance"
+    assert [(m.date, m.title, m.quote) for m in _mentions("2024-04-04", text)] == [
+        ("1945", "The war ends in Europe", "1945: The war ends in Europe."),
+        ("2004-03", "Seven countries join", "March 2004: Seven countries join")]
