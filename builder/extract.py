@@ -108,7 +108,7 @@ def vocabulary() -> dict:
         "demonyms": frozenset(data["demonyms"]),
         "places": places,
         # what "It" can stand for at the start of a sentence: an institution, not a country or a city
-        "not_institutions": frozenset(data["places"]) | {"United Kingdom", "United States", "Kyiv", "The Hague"},
+        "not_institutions": frozenset(data["places"]) | (set(aliases.values()) - set(data["organizations"])),
         "event_words": _WordStarts.of(data["event_words"]),
         "stopwords": frozenset(data["stopwords"]),
         "kinds": kinds,
@@ -634,10 +634,14 @@ _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 # "It said ...", "It opened a plant ...": what the institution the sentence before opened with did
 _IT_SUBJECT = re.compile(r"It\s+(?:also\s+)?(?:said|says|added|announced|reported|posted|opened|closed|cut|hired|bought|"
                          r"acquired|sold|launched|raised|agreed|signed|filed|won|lost|paid|invested|moved|built|plans|expects|will)\b")
-# what stands before an institution that opens a sentence: "The", a dateline ("AUSTIN, Texas (Reuters) - ")
-_LEAD_IN = re.compile(r"(?:[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,2}(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-][ \t]+)?"
-                      r"(?:The[ \t]+)?")
 _ENTRY_DASH = re.compile(r"[ \t]*(?:[–—:]|-(?=[ \t]))[ \t]*\S")  # the date of a chronology's entry, and what happened
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether the name at `at` opens the sentence at `start`, perhaps after a dateline and "The"."""
+    if dateline := _DATELINE.match(text, start):
+        start = dateline.end()
+    return at == start or at == start + 4 and text.startswith("The ", start)
 
 
 def _first_named(sentence: str, actors: list[str]) -> str:
@@ -682,7 +686,7 @@ def extract_source(source: Source) -> list[Mention]:
         i = bisect_right(starts, at) - 1
         if i >= 0 and at < spans[i][1]:
             named_at.setdefault(i, set()).add(place)
-            if place not in not_institutions and _LEAD_IN.fullmatch(text, spans[i][0], at):
+            if place not in not_institutions and _opens(text, spans[i][0], at):
                 opened_by[i] = place
     folded = _fold(text)
     mentions: list[Mention] = []
@@ -708,8 +712,7 @@ def extract_source(source: Source) -> list[Mention]:
         institution = opened_by.get(i, institution)
         places = sorted(named) if named else []
         # a chronology's entry is an event whoever it names: "1802 – An engineer proposes a tunnel"
-        if not (actors or places or dated and (dated[0].start in entries and dated[0].start == start
-                                               or _has_event_word(folded, text, start, end))):
+        if not (actors or places or dated and (start in entries or _has_event_word(folded, text, start, end))):
             continue
         # an event word only matters to a sentence without a date of its own
         has_event_word = not dated and _has_event_word(folded, text, start, end)
