@@ -711,8 +711,12 @@ def extract_source(source: Source) -> list[Mention]:
             named = {*(named or ()), it}
         institution = opened_by.get(i, institution)
         places = sorted(named) if named else []
-        # a chronology's entry is an event whoever it names: "1802 – An engineer proposes a tunnel"
-        if not (actors or places or dated and (start in entries or _has_event_word(folded, text, start, end))):
+        # news that names no one and no place is an event when it is a chronology's entry ("1802 – An engineer
+        # proposes a tunnel"), or tells something happening on a stated date or day ("the board revived the plans
+        # in the spring of 2019"), not "further meetings were planned for later this month"
+        if not (actors or places or dated and (start in entries or any(not t.relative or _precision(t.edtf) == "day"
+                                                                       for t in dated)
+                                               and _has_event_word(folded, text, start, end))):
             continue
         # an event word only matters to a sentence without a date of its own
         has_event_word = not dated and _has_event_word(folded, text, start, end)

@@ -452,3 +452,10 @@ def test_a_plain_text_chronologys_entries_are_events_with_or_without_a_period():
     assert [(m.date, m.title, m.quote) for m in _mentions("2024-04-04", text)] == [
         ("1945", "The war ends in Europe", "1945: The war ends in Europe."),
         ("2004-03", "Seven countries join", "March 2004: Seven countries join")]
+
+
+def test_news_that_names_no_one_needs_a_stated_date_or_a_day():
+    text = ("Officials said further meetings were planned for later this month. "
+            "The board met on Tuesday and approved the plans. The board revived the plans in the spring of 2019.")
+    assert [(m.date, m.title) for m in _mentions("2024-06-12", text)] == [
+        ("2024-06-11", "The board met and approved the plans"), ("2019-21", "The board revived the plans")]
