@@ -545,7 +545,9 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
     for i in range(5, len(words) if "," in text or ";" in text or "—" in text or "–" in text else 0):
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
-        if (word.endswith(",") and not following[:1].isdigit()) or word.endswith(";") or word in ("—", "–"):
+        # (not at the comma that closes an aside the sentence goes on from: "The mayor of Lyon, Grégory Doucet, opened")
+        closes_aside = following[:1].islower() and any(w.endswith(",") for w in words[max(0, i - 4):i])
+        if (word.endswith(",") and not following[:1].isdigit() and not closes_aside) or word.endswith(";") or word in ("—", "–"):
             words = words[: i + 1]
             break
     if len(words) > 20:

@@ -459,3 +459,9 @@ def test_news_that_names_no_one_needs_a_stated_date_or_a_day():
             "The board met on Tuesday and approved the plans. The board revived the plans in the spring of 2019.")
     assert [(m.date, m.title) for m in _mentions("2024-06-12", text)] == [
         ("2024-06-11", "The board met and approved the plans"), ("2019-21", "The board revived the plans")]
+
+
+def test_a_title_goes_on_past_the_comma_that_closes_an_aside():
+    text = "The mayor of Lyon, Grégory Doucet, opened a bridge over the Rhône on Monday, the city said."
+    assert [(m.date, m.title) for m in _mentions("2025-03-04", text)] == [
+        ("2025-03-03", "The mayor of Lyon, Grégory Doucet, opened a bridge over the Rhône")]
