@@ -656,7 +656,7 @@ def _first_named(sentence: str, actors: list[str]) -> str:
 
 def extract_source(source: Source) -> list[Mention]:
     """Every event mention in one source, dated only as far as the text and the article's date allow."""
-    if not source.language.lower().startswith("en"):
+    if not source.in_english:
         return []  # the tagger and the word lists read English only (`run_extract` reports what it left out)
     text = source.text
     timexes = tag(text, source.creation_date)

@@ -212,6 +212,11 @@ class Source:
         """The date relative expressions resolve against: stated, else inferred (uncertain), else None."""
         return self.published or self.published_inferred
 
+    @property
+    def in_english(self) -> bool:
+        """Whether extraction reads it: the tagger and the word lists are English ("en", "en-GB")."""
+        return self.language.lower().startswith("en")
+
 
 @dataclass
 class Citation:

@@ -196,8 +196,7 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
     mentions = extract_all(sources, project.cache / "extract", workers, progress, mapper)
     proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
     report = merge_timelines(proposals, project.timelines, project.root)
-    report.not_english = sorted(f"{s.input or sid} ({s.language})" for sid, s in sources.items()
-                                if not s.language.lower().startswith("en"))
+    report.not_english = sorted(f"{s.input or sid} ({s.language})" for sid, s in sources.items() if not s.in_english)
     if not report.written:
         if fingerprint and _fingerprint(project, "extract") == fingerprint:
             _settle(project, "extract", fingerprint, _rerun_report(report))

@@ -138,7 +138,8 @@ def test_order_and_comments_stay(seeds_project):
     assert [e["id"] for e in _load(path)["events"]] == order
 
 
-def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
+def _two_reports_held_back(tmp_path):
+    """A seeds project ingested and extracted without seeds 001 and 002, which wait in incoming/: (project, incoming)."""
     project = fresh_project(tmp_path / "p")
     late = project / "incoming"
     late.mkdir()
@@ -147,6 +148,11 @@ def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
             shutil.move(seed, late / seed.name)
     run_cli(project, "ingest")
     _extract(project)
+    return project, late
+
+
+def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
+    project, late = _two_reports_held_back(tmp_path)
     path = _file(project, "rutte-visits-germany")
     doc = _load(path)
     visit = next(e for e in doc["events"] if str(e["date"]) == "2024-11-04")
@@ -161,14 +167,7 @@ def test_new_article_adds_a_citation_without_undoing_an_edit(tmp_path):
 
 
 def test_a_comment_above_an_event_stays_when_the_event_before_it_gains_a_citation(tmp_path):
-    project = fresh_project(tmp_path / "p")
-    late = project / "incoming"
-    late.mkdir()
-    for seed in sorted((project / "seeds").iterdir()):
-        if seed.name.startswith(("001", "002")):
-            shutil.move(seed, late / seed.name)
-    run_cli(project, "ingest")
-    _extract(project)
+    project, late = _two_reports_held_back(tmp_path)
     path = _file(project, "rutte-visits-germany")
     first, second = _load(path)["events"]
     assert str(first["date"]) == "2024-11-04"
