@@ -330,9 +330,10 @@ def grammar() -> _Grammar:
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     # one pass finds both kinds; at the same place a future cue wins ("will have")
     # "next to the embassy" is a place, not a time ahead
-    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s))|(?P<past>(?:%s)\s+[a-z]+ed|%s)|(?P<ed>(?!(?:%s)\b)[a-z]{2,}ed))\b"
-                           % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["past_passive"]),
-                              _alternation(tense["past"]), not_past))
+    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s)|(?<!did\s)(?<!not\s)(?<!n't\s)(?<!n’t\s)(?:%s))"
+                           r"|(?P<past>(?:%s)\s+[a-z]+ed|%s)|(?P<ed>(?!(?:%s)\b)[a-z]{2,}ed))\b"
+                           % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["future_plural"]),
+                              _alternation(tense["past_passive"]), _alternation(tense["past"]), not_past))
     after = {table: frozenset(" ".join(w.lower().split()) for w in data[table])
              for table in ("signals", "season_signals", "day_signals", "clock_signals", "not_year_after", "not_a_noun")}
     for table in ("month", "weekday"):  # "Jan 5" is written without the dot of "Jan."

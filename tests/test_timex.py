@@ -926,6 +926,19 @@ def test_a_scheduled_event_in_the_present_tense_is_ahead(sentence, expression, v
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
+    # a plural subject: the verb's base form (2024-11-04 is a Monday)
+    ("The talks resume on Thursday in Geneva.", "Thursday", "2024-11-07"),
+    ("Voters go to the polls on Sunday.", "Sunday", "2024-11-10"),
+    ("The two teams meet again on Saturday.", "Saturday", "2024-11-09"),
+    # negated with "did", the same verb tells the past
+    ("The two sides did not meet on Saturday.", "Saturday", "2024-11-02"),
+    ("The committee didn't convene on Friday.", "Friday", "2024-11-01"),
+])
+def test_a_schedule_with_a_plural_subject_is_ahead_unless_did_negates_it(sentence, expression, value):
+    assert found(sentence, "2024-11-04")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
     ("Japan's economy shrank in the April-June quarter, the cabinet office said.", "the April-June quarter", "2024-Q2"),
     ("Profit rose 8% in the July-September period.", "the July-September period", "2024-Q3"),
     ("Output grew in the October-December quarter of 2023.", "the October-December quarter of 2023", "2023-Q4"),
