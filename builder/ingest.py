@@ -13,6 +13,7 @@ corrected by hand, and the correction is kept on every later run.
 """
 from __future__ import annotations
 
+import calendar
 import copy
 import hashlib
 import json
@@ -141,6 +142,26 @@ def parse_date(text: str) -> str | None:
     return day if day is not None else _dateparser_date(text, order)
 
 
+def _no_such_day(text: str) -> str | None:
+    """Why a date written out in full names no day ('2025-02-30': 'February 2025 has no day 30'), or None:
+    such a date is a mistake to fix, not a date to guess."""
+    text = re.sub(r"\s+", " ", text.strip())
+    if numeric := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
+        year, month, day = (int(part) for part in numeric.groups())
+    elif named := _NAMED_DATE.fullmatch(text):
+        month = _vocabulary().month_numbers.get((named["month"] or named["month2"]).lower())
+        if month is None:
+            return None
+        year, day = int(named["year"]), int(named["day"] or named["day2"])
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if year >= 1 and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{calendar.month_name[month]} {year} has no day {day}"
+    return None
+
+
 def _dateparser_date(text: str, order: str | None) -> str | None:
     """dateparser's reading of a whole date, with strict settings, in the given order of its numbers."""
     import dateparser
@@ -259,6 +280,16 @@ _HEADER_BLOCK = re.compile(r"\A(?:[ \t]*(?:title|headline|published|date|publish
 _HEADER_DATE = re.compile(r"\A[ \t]*(?:date|published)[ \t]*:?[ \t]+(?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*", re.I)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without its timestamps: PyYAML's constructor raises on an impossible day ('date: 2025-02-30'), and
+    a date is ingest's to judge, by the same rules whether it is quoted or not."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def _front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     """(metadata, rest of the text, number of lines the front matter took)."""
     match = _FRONT_MATTER.match(text)
@@ -268,8 +299,8 @@ def _front_matter(path: Path, text: str) -> tuple[dict, str, int]:
             return {key.strip().casefold(): value.strip() for key, value in lines}, text[header.end():], header.group().count("\n")
         return {}, text, 0
     try:
-        meta = yaml.safe_load(match["yaml"]) or {}
-    except yaml.YAMLError as exc:
+        meta = yaml.load(match["yaml"], Loader=_FrontMatterLoader) or {}
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a value tagged explicitly ('!!timestamp 2025-02-30')
         mark = getattr(exc, "problem_mark", None)
         raise InputError(path, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
                          "fix the YAML between the '---' lines", line=mark.line + 2 if mark else None) from None
@@ -278,7 +309,8 @@ def _front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     return {str(k).casefold(): v for k, v in meta.items()}, text[match.end():], match["yaml"].count("\n") + 2
 
 
-def _apply_front_matter(path: Path, page: _Page, meta: dict) -> None:
+def _apply_front_matter(path: Path, page: _Page, meta: dict, text: str) -> None:
+    """The metadata into the page; `text` is the whole input, for the line of a bad value."""
     def first(*keys):
         for key in keys:
             value = meta.get(key)
@@ -294,19 +326,36 @@ def _apply_front_matter(path: Path, page: _Page, meta: dict) -> None:
         page.publisher = _one_line(str(publisher))
     if language := first("language", "lang"):
         page.language = str(language)
-    stated = first("published", "date")
-    if stated is not None:
-        day = stated.isoformat()[:10] if isinstance(stated, date) else parse_date(str(stated))
+    key = next((k for k in ("published", "date") if meta.get(k) not in (None, "")), None)
+    if key is not None:
+        stated = meta[key]
+        written = stated.isoformat() if isinstance(stated, date) else str(stated).strip()
+        # a timestamp's day: '2025-03-03T10:00:00Z', '2025-03-03 10:00'
+        written_day = timestamp[1] if (timestamp := _TIMESTAMP_DAY.match(written)) else written
+        day = parse_date(written_day)
         if day is None:
+            line = _line_of_key(text, key)
+            if no_day := _no_such_day(written_day):
+                raise InputError(path, f"front matter date '{stated}' is not a real date: {no_day}",
+                                 "write the day the article was published, as YYYY-MM-DD, or remove it", line=line)
             raise InputError(path, f"front matter date '{stated}' is not a complete date",
-                             "write it as YYYY-MM-DD, or remove it", line=2)
+                             "write it as YYYY-MM-DD, or remove it", line=line)
         page.published, page.published_from = day, "header"
 
 
-def _read_plain(path: Path, text: str) -> _Page:
-    meta, text, skipped = _front_matter(path, text)
+_TIMESTAMP_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ]|$)")
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    """The 1-based line of the input that sets `key` ('date: ...'), to name in an error."""
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*:", text, re.M | re.I)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _read_plain(path: Path, whole: str) -> _Page:
+    meta, text, skipped = _front_matter(path, whole)
     page = _Page(lines=[""] * skipped + text.split("\n"))
-    _apply_front_matter(path, page, meta)
+    _apply_front_matter(path, page, meta, whole)
     header = _HEADER_DATE.match(text)
     if header and page.published is None:
         day = parse_date(header["date"])
@@ -325,7 +374,7 @@ def _read_markdown(path: Path, text: str) -> _Page:
 
     meta, body, _ = _front_matter(path, text)
     page = _Page(lines=[], find_headline=False, may_wrap=False)
-    _apply_front_matter(path, page, meta)
+    _apply_front_matter(path, page, meta, text)
     # control characters (a few pass the binary test) are no text, and lxml refuses them
     html = _NOT_XML.sub("", markdown.markdown(body, extensions=["extra", "sane_lists"]))
     if not html.strip():

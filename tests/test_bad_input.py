@@ -320,7 +320,16 @@ def test_binary_source_record(project):
     ("swallowed.md", b"<html><head></title><meta property='x' content='></head><body><p>Berlin, November 4, 2024. "
                      b"Scholz met Rutte on Monday.</p></body></html>", "has no article text", None),
     # a relative publication date would be read against this machine's clock: an invented day
-    ("relative.md", b"---\ntitle: Talks\ndate: yesterday\n---\nScholz met Rutte on Monday.\n", "date 'yesterday' is not a complete date", 2),
+    ("relative.md", b"---\ntitle: Talks\ndate: yesterday\n---\nScholz met Rutte on Monday.\n", "date 'yesterday' is not a complete date", 3),
+    # a day that does not exist, unquoted (PyYAML's timestamp constructor raised) or quoted, is a mistake to fix
+    ("feb30.md", b"---\ntitle: Talks\ndate: 2025-02-30\n---\nScholz met Rutte on Monday.\n",
+     "date '2025-02-30' is not a real date: February 2025 has no day 30", 3),
+    ("month13.md", b"---\ntitle: Talks\ndate: 2025-13-45\n---\nScholz met Rutte on Monday.\n",
+     "date '2025-13-45' is not a real date: there is no month 13", 3),
+    ("quoted.md", b'---\ntitle: Talks\npublished: "2025-02-30"\n---\nScholz met Rutte on Monday.\n',
+     "date '2025-02-30' is not a real date: February 2025 has no day 30", 3),
+    ("named.txt", b"Title: Talks\nPublished: February 30, 2025\n\nScholz met Rutte on Monday.\n",
+     "date 'February 30, 2025' is not a real date", 2),
     ("ago.txt", b"Title: Talks\nPublished: 2 hours ago\n\nScholz met Rutte on Monday.\n", "date '2 hours ago' is not a complete date", 2),
 ])
 def test_bad_article(project, name, data, says, line):
@@ -366,10 +375,12 @@ def test_ingest_lists_every_bad_article_and_writes_none(project):
     (seeds / "empty.txt").write_bytes(b"")
     (seeds / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (seeds / "passwd.txt").symlink_to("/etc/passwd")
+    (seeds / "feb30.md").write_text("---\ntitle: Talks\ndate: 2025-02-30\n---\nScholz met Rutte on Monday.\n")
     (seeds / "new.txt").write_text("Berlin, 5 November 2024\n\nA new article that would be ingested alone.\n")
     fails_cleanly(project, ["ingest"], [Problem("empty.txt", None, "is empty"),
                                              Problem("binary.txt", None, "binary"),
-                                             Problem("passwd.txt", None, "outside the project")])
+                                             Problem("passwd.txt", None, "outside the project"),
+                                             Problem("feb30.md", 3, "not a real date")])
 
 
 UNDATED = """\
