@@ -66,6 +66,7 @@ class _Vocabulary:
     credit_re: re.Pattern
     dateline_re: re.Pattern
     text_date_re: re.Pattern
+    date_re: re.Pattern  # a whole date anywhere in a text
     tracking: frozenset[str]
     publishers: dict[str, str]
     month_numbers: dict[str, int]  # every month name and short form, lower case → 1..12
@@ -104,6 +105,7 @@ def _vocabulary() -> _Vocabulary:
         credit_re=re.compile(rf"(?P<credit>(?:{_alternation(data['credit_words'])})\s*:\s*\S.{{0,120}})$", re.I),
         dateline_re=re.compile(rf"{prefix}{weekday}{one_date}{time}\.?", re.I),
         text_date_re=re.compile(rf"\b(?:{_alternation(data['publication_words'])})\s+(?:on\s+)?(?:at\s+)?{weekday}{one_date}", re.I),
+        date_re=re.compile(rf"\b{one_date}\b", re.I),
         tracking=frozenset(data["tracking_parameters"]),
         publishers={str(k).casefold(): str(v) for k, v in publishers.items()},
         month_numbers={name: number for number, (full, short) in enumerate(data["months"].items(), start=1)
@@ -429,16 +431,61 @@ def _read_html(path: Path, text: str) -> _Page:
     page.sitename = _one_line(document.sitename or "") or None
     if document.language:
         page.language = document.language
-    if document.date and (day := parse_date(document.date[:10])):
-        page.published, page.published_from = day, "html-meta"
     try:
         tree = lxml.html.fromstring(text)
         page.captions = [c for c in (_one_line(f.text_content()) for f in tree.xpath("//figcaption")) if c]
     except (ValueError, lxml.etree.ParserError):
-        pass
+        tree = None
+    day = _published_in_metadata(tree) if tree is not None else None
+    if day is None and document.date and (found := parse_date(document.date[:10])) and _states_day(text, found):
+        day = found
+    if day:
+        page.published, page.published_from = day, "html-meta"
     for line in body.split("\n"):
         page.lines += [line, ""]
     return page
+
+
+# Where a page states when it was published (Open Graph, schema.org, HTML5), read here rather than by htmldate,
+# which mends a date it cannot read into a day: '2025-02-30T10:00:00Z' became '2025-02-01', and a month its 1st.
+_PUBLISHED_PLACES = ("//meta[@property='article:published_time' or @name='article:published_time' or "
+                     "@property='og:article:published_time' or @property='og:published_time']/@content"
+                     "|//*[@itemprop='datePublished']/@content|//*[@itemprop='datePublished']/@datetime"
+                     "|//time[@pubdate]/@datetime")
+
+
+def _published_in_metadata(tree) -> str | None:
+    """The first real day the page's metadata gives as its publication date (its JSON-LD last); a value that
+    names no real day is passed over, never mended."""
+    values = [str(value) for value in tree.xpath(_PUBLISHED_PLACES)]
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            values += _json_values(json.loads(script), "datePublished")
+        except (ValueError, RecursionError):
+            continue  # not JSON, or nested past what Python can read
+    for value in values:
+        value = value.strip()[:60]
+        if value and (day := parse_date(timestamp[1] if (timestamp := _TIMESTAMP_DAY.match(value)) else value)):
+            return day
+    return None
+
+
+def _json_values(data, key: str) -> list[str]:
+    """Every string value of `key` in a JSON document, at any depth (JSON-LD nests its objects in @graph)."""
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k == key and isinstance(v, str)] + [
+            found for v in data.values() for found in _json_values(v, key)]
+    if isinstance(data, list):
+        return [found for v in data for found in _json_values(v, key)]
+    return []
+
+
+def _states_day(html: str, day: str) -> bool:
+    """Whether the page writes this day somewhere, in figures or in words: htmldate's date is taken only then,
+    as it also makes days no one wrote (a copyright year's January 1st)."""
+    if day in html or day.replace("-", "/") in html:
+        return True
+    return any(parse_date(match["date"]) == day for match in _vocabulary().date_re.finditer(html))
 
 
 READERS = {"text": _read_plain, "markdown": _read_markdown, "html": _read_html}

@@ -232,3 +232,29 @@ def test_a_saved_wikipedia_page_keeps_its_article_without_edit_marks_or_referenc
                     "corroded beams", ["Maine", "Maine Department of Transportation"]),
         ("2021-21", "A $14 million renovation began", None),
         ("2023-09-12", "The bridge reopened", None)]
+
+
+def _page(head: str, byline: str = "") -> str:
+    """A news page with this in its <head> (and this line under its headline)."""
+    return (f"<html><head><title>Council approves budget</title>{head}</head><body><article><h1>Council approves "
+            f"budget</h1>{byline}<p>SPRINGFIELD — The City Council approved a $2.1 billion budget early Wednesday "
+            "after a 14-hour session, Mayor Linda Hart said on the steps of City Hall.</p><p>The budget adds 120 "
+            "police officers and restores library hours that were cut in 2020, the mayor said.</p></article></body></html>")
+
+
+def test_a_pages_metadata_dates_it_only_with_a_day_the_page_states(tmp_path):
+    impossible = '<meta property="article:published_time" content="2025-02-30T10:00:00Z">'
+    pages = {  # name: (page, the publication date and where it was found)
+        "impossible.html": (_page(impossible), (None, "unknown")),  # htmldate made it 2025-02-01
+        "json-ld.html": (_page(impossible + '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+                                            '"datePublished": "2025-03-02T09:00:00-05:00"}]}</script>'), ("2025-03-02", "html-meta")),
+        "byline.html": (_page(impossible, "<p>By Dana Reyes | March 4, 2025</p>"), ("2025-03-04", "dateline")),
+        "itemprop.html": (_page('<meta itemprop="datePublished" content="2025-03-05">'), ("2025-03-05", "html-meta")),
+        "time.html": (_page("", '<p><time pubdate datetime="2025-03-06T08:00">Thursday</time></p>'), ("2025-03-06", "html-meta")),
+        "month.html": (_page('<meta property="article:published_time" content="2025-02">'), (None, "unknown")),  # was today's day
+        "copyright.html": (_page('<meta itemprop="copyrightYear" content="2023">'), (None, "unknown")),  # was 2023-01-01
+        "bad-time.html": (_page("", '<p><time datetime="2025-02-30">Feb 30</time></p>'), (None, "unknown")),
+    }
+    _, sources = _ingested(tmp_path, **{name: page for name, (page, _) in pages.items()})
+    assert {name: (sources[f"seeds/{name}"].published, sources[f"seeds/{name}"].published_from) for name in pages} == {
+        name: expected for name, (_, expected) in pages.items()}
