@@ -175,7 +175,8 @@ class Timex(NamedTuple):  # a tuple: the tagger makes thousands per article
 
     `value` is the TIMEX3 value ("2024-11-04", "2024-FA", "P7Y", "PRESENT_REF"); `edtf` is the calendar
     date at its true precision, or None when the expression names no calendar date (durations, sets,
-    or a relative expression that cannot be resolved because the creation date is unknown).
+    or a relative expression that cannot be resolved because the creation date is unknown); a duration
+    counted from the date before it ("two years later") has the date it reaches.
     """
 
     start: int

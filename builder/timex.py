@@ -1118,6 +1118,14 @@ class _Resolver:
             steps = range(1, 8) if n == 1 else range(-1, -8, -1) if n == -1 else (0, -1, 1, -2, 2, -3, 3)
             return "DATE", next(base + timedelta(days=d) for d in steps
                                 if (base + timedelta(days=d)).isoweekday() == weekday).isoformat(), True
+        if f.get("season"):  # "that summer", "the following spring": the season of, after or before that date
+            code = self.L["season"][f["season"]]
+            base = _day_of(m.f["_previous"], "year") or ref
+            if base is None:
+                return "DATE", f"XXXX-{code}", True
+            month = SEASON_START.get(m.f["_previous"][5:7], base.month) if m.f["_previous"] else base.month
+            year = base.year + (n == 1 and SEASON_START[code] <= month) - (n == -1 and SEASON_START[code] >= month)
+            return "DATE", f"{year:04d}-{code}", True
         unit = _unit(f["unit"])
         if unit not in _PERIODS:
             return None
@@ -1557,6 +1565,9 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
             end = hit.start("dir")
             while text[end - 1].isspace():
                 end -= 1
+            if reached := _counted_from(previous, f):  # and, as its EDTF, the date it reaches from the last one
+                sure = next((t.edtf for t in reversed(found) if t.value == previous), None) or ""
+                previous, edtf, anchor = reached, edtf_of(reached) + ("?" if sure.endswith("?") else ""), "previous-date"
         if _ATTRIBUTIVE.match(text, start, end):
             start = text.index(" ", start, end) + 1  # "the 14-day waiting period": "the" belongs to the noun
             while text[start].isspace():
@@ -1661,6 +1672,15 @@ def _next(g: _Grammar, lowered: str, pos: int) -> re.Match | None:
         if hit := at(place):
             return hit
     return None
+
+
+def _counted_from(previous: str | None, f: dict) -> str | None:
+    """The day, month or year that "two years later" or "three days earlier" reaches from `previous`, the date
+    the text spoke of last; None when that date is coarser than the unit counted ("two days after 2019")."""
+    unit, n = _unit(f["unit"]), _number(f["num"]) if f.get("num") else None
+    if unit not in ("day", "week", "month", "year") or n is None or n != int(n) or (day := _day_of(previous, unit)) is None:
+        return None
+    return _shift(day, unit, -int(n) if f["dir"].startswith("earlier") else int(n))
 
 
 def _invalid_day(month: int, day: int) -> bool:

@@ -1179,3 +1179,27 @@ def test_a_clock_time_written_with_a_dot(sentence, expression, value):
 @pytest.mark.parametrize("sentence", ["The rate rose 4.30 percent.", "The index fell 12.45 points.", "Shares closed at 19.30 euros."])
 def test_a_decimal_is_no_clock_time(sentence):
     assert tag(sentence, "2024-11-04") == []
+
+
+@pytest.mark.parametrize("text, expression, value, edtf", [
+    # a season after "that", "the following", "the previous": the one of, after or before the date spoken of last
+    ("Then, in March 2011, the plan came back. That summer, surveyors came.", "That summer", "2011-SU", "2011-22"),
+    ("Surveyors came in March 2011. Henri Delacroix died the following spring.", "the following spring", "2012-SP", "2012-21"),
+    ("The hearings opened in June 2015. The previous winter had been hard.", "The previous winter", "2014-WI", "2014-24"),
+])
+def test_a_season_spoken_of_after_a_date_is_counted_from_it(text, expression, value, edtf):
+    timex = {t.text: t for t in tag(text, "2024-10-19")}[expression]
+    assert (timex.value, timex.edtf, timex.anchor) == (value, edtf, "previous-date")
+
+
+@pytest.mark.parametrize("text, creation_date, expression, edtf", [
+    ("In 1998, the state unveiled a plan. Two years later, the family sued.", "2024-10-19", "Two years", "2000"),
+    ("In June 2015 the department held hearings. Three months later, it released a design.", "2024-10-19", "Three months", "2015-09"),
+    ("He arrived on March 4, 2020. A day later he left.", "2024-10-19", "A day", "2020-03-05"),
+    ("He arrived on March 4, 2020. Two weeks later he left.", "2024-10-19", "Two weeks", "2020-03-16/2020-03-22"),
+    ("He married in 2010. Two days later he left.", "2024-10-19", "Two days", None),  # no day to count from
+    ("The case was dropped last year. Two years later, it reopened.", "2024?", "Two years", "2025?"),  # from an inferred year
+])
+def test_a_duration_later_than_a_date_reaches_a_date_it_counts_to(text, creation_date, expression, edtf):
+    timex = {t.text: t for t in tag(text, creation_date)}[expression]
+    assert timex.type == "DURATION" and timex.edtf == edtf  # TimeML marks the duration; its EDTF is the date reached
