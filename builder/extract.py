@@ -473,7 +473,9 @@ def _is_name(subject: str) -> bool:
 # a clause or phrase that leads into the news and says what came before it or around it
 _LEAD_CLAUSE = re.compile(r"(?:After|Before|When|While|Because|Although|Once|Following|Despite|Amid|Under)\b[^,;:()—–]{3,80},\s+")
 # a phrase that sets the scene of the news, its date taken out: "At the summit in The Hague [next week], allies will"
-_LEAD_PHRASE = re.compile(r"(?:At|In|On|During|Within|Under)\s+(?:the|a|an|its|his|her|their)\s[^,;:()—–]{3,50},\s+(?=\S+\s+\S+\s+\S)")
+_LEAD_PHRASE = re.compile(r"(?:(?:At|In|On|During|Within|Under)\s+(?:the|a|an|its|his|her|their)\s[^,;:()—–]{3,50}|Then|Later|Earlier),\s+"
+                          r"(?=\S+\s+\S+\s+\S)")
+_COUNTED_ON = re.compile(r"\s+(?:later|earlier|after|before)\b")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
 
 
@@ -522,6 +524,10 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
         cut_start = signal.start() if signal and signal.group(0) else start
         head, tail = text[:cut_start].rstrip(), text[end:]
+        if timex.anchor == "previous-date" and (counted := _COUNTED_ON.match(tail)):
+            tail = tail[counted.end():]  # "Two years later, the family sued": "later" goes with the date
+        if head.endswith(",") and tail.startswith(","):  # "Then, in March 2011, the plan came back"
+            tail = tail[1:]
         if tail.startswith(("’s ", "'s ")):  # "won in Thursday’s election": "won in the election"
             head, tail = text[:start].rstrip(), " the" + tail[2:]
         elif head and tail.startswith(",") and _DAY_COMMA_YEAR.search(text, start, end):
@@ -604,7 +610,8 @@ def _is_item(text: str, start: int) -> bool:
 def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     """Expressions that can date an event: calendar dates, not durations, sets or 'now'; "from 2017 to 2023"
     and "between March and May" are one, the interval."""
-    dates = [t for t in timexes if t.type in ("DATE", "TIME") and t.edtf and t.value not in GENERIC_VALUES]
+    dates = [t for t in timexes if t.edtf and (t.type in ("DATE", "TIME") or t.anchor == "previous-date")  # "two years later"
+             and t.value not in GENERIC_VALUES]
     for i in range(len(dates) - 1, 0, -1):
         first, last = dates[i - 1], dates[i]
         if first.signal.lower() in ("from", "between") and _RANGE_JOIN.fullmatch(text, first.end, last.start):
@@ -615,8 +622,28 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
                     dates[i - 1:i + 1] = [first._replace(end=last.end, text=text[first.start:last.end], edtf=interval)]
             except EdtfError:
                 pass
-    return [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS
-            and not _COMPARED.search(text, max(0, t.start - 24), t.start) and not _FIGURES_OF.match(text, t.end)]
+    dates = [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS
+             and not _COMPARED.search(text, max(0, t.start - 24), t.start) and not _FIGURES_OF.match(text, t.end)]
+    # a date that only tells which thing is meant ("withdrew the 1998 plan on Tuesday", "this year's deal")
+    # dates no event of a sentence that has another date
+    attributive = [t for t in dates if _is_attributive(text, t)]
+    if attributive and len(attributive) < sum(t.type in ("DATE", "TIME") for t in timexes):
+        dates = [t for t in dates if t not in attributive]
+    return dates
+
+
+# a date between an article or a possessive and its noun: "the 1998 plan", "its 2018 level", "the 2024-25 season";
+# or, coarser than a day, a possessive itself: "this year's deal" (but "Friday's attack" dates the attack)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|whose|\w+['’]s)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"[ -](?!(?:and|or|to|in|on|at|of|for|by|from|when|after|before|as|is|was|were|are|has|had|have|will|"
+                         r"would|that|which|who)\b)[A-Za-z][a-z]+")
+_POSSESSIVE_NOUN_AFTER = re.compile(r"['’]s\s+[a-z]+")
+
+
+def _is_attributive(text: str, t: Timex) -> bool:
+    if _POSSESSIVE_NOUN_AFTER.match(text, t.end):
+        return _precision(t.edtf) != "day"
+    return bool(_DETERMINER_BEFORE.search(text, max(0, t.start - 30), t.start) and _NOUN_AFTER.match(text, t.end))
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
@@ -626,7 +653,7 @@ _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with
                        r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?|budgets?)\s+for)\s+(?:the\s+)?$", re.I)
 # the period a figure is of: "a 22% rise in third-quarter profit", "the 2025 budget"
 _FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales|results|income|loss(?:es)?|growth|output|"
-                         r"figures|budget|deficit|surplus|forecasts?)\b", re.I)
+                         r"figures|budget|deficit|surplus|forecasts?|levels?)\b", re.I)
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
 # that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
 _PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s")
@@ -636,6 +663,10 @@ _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 # "It said ...", "It opened a plant ...": what the institution the sentence before opened with did
 _IT_SUBJECT = re.compile(r"It\s+(?:also\s+)?(?:said|says|added|announced|reported|posted|opened|closed|cut|hired|bought|"
                          r"acquired|sold|launched|raised|agreed|signed|filed|won|lost|paid|invested|moved|built|plans|expects|will)\b")
+# a note on the article itself, whose dates are no news: "Correction: An earlier version of this article misstated
+# the date of the vote", "This story was updated on March 14, 2025 to add ..."
+_EDITORS_NOTE = re.compile(r"(?:Correction|Clarification|Editor['’]s\s+[Nn]ote|Update)\s*:|An\s+earlier\s+version\s+of\s+this\b|"
+                           r"This\s+(?:article|story|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended|revised)\b")
 _ENTRY_DASH = re.compile(r"[ \t]*(?:[–—:]|-(?=[ \t]))[ \t]*\S")  # the date of a chronology's entry, and what happened
 
 
@@ -696,7 +727,7 @@ def extract_source(source: Source) -> list[Mention]:
     subject = None  # the person the last sentence naming someone is about: whom "he" or "she" stands for
     institution = None  # the institution the last sentence opening with one is about: what "It" stands for
     for i, (start, end, sentence) in enumerate(spans):
-        if sentence.startswith(("\"", "“")):  # (a sentence starts with no white space)
+        if sentence.startswith(("\"", "“")) or _EDITORS_NOTE.match(sentence):  # (a sentence starts with no white space)
             continue
         body_index += 1
         inside = within.get(i, ())
@@ -716,8 +747,8 @@ def extract_source(source: Source) -> list[Mention]:
         # news that names no one and no place is an event when it is a chronology's entry ("1802 – An engineer
         # proposes a tunnel"), or tells something happening on a stated date or day ("the board revived the plans
         # in the spring of 2019"), not "further meetings were planned for later this month"
-        if not (actors or places or dated and (start in entries or any(not t.relative or _precision(t.edtf) == "day"
-                                                                       for t in dated)
+        if not (actors or places or dated and (start in entries or any(not t.relative or t.anchor == "previous-date"
+                                                                       or _precision(t.edtf) == "day" for t in dated)
                                                and _has_event_word(folded, text, start, end))):
             continue
         # an event word only matters to a sentence without a date of its own

@@ -45,7 +45,7 @@ def compatible(a: EdtfDate, b: EdtfDate) -> bool:
 class _Facts:
     """What comparing a mention needs, computed once per mention rather than once per comparison."""
 
-    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys")
+    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys", "day")
 
     def __init__(self, mention: Mention, dates: dict[str, tuple[EdtfDate, _Span]] | None = None):
         self.mention = mention
@@ -65,6 +65,7 @@ class _Facts:
         self.words = frozenset(mention.words)
         # same_event needs one of these in common: the same article, a person or a place
         self.keys = (("source", mention.source), *(("actor", a) for a in self.actors), *(("place", p) for p in self.places))
+        self.day = _day(self)  # a day the sentence states itself
 
 
 def _overlap(a: list[str] | frozenset, b: list[str] | frozenset) -> float:
@@ -86,7 +87,16 @@ def _same(a: _Facts, b: _Facts, strict: bool = False) -> bool:
             actors and same_date)
     if kinds:
         return actors or places
-    return actors and places and _overlap(a.words, b.words) >= 0.3
+    return actors and (places or _same_day(a, b)) and _overlap(a.words, b.words) >= 0.3
+
+
+def _same_day(a: _Facts, b: _Facts) -> bool:
+    """Both sentences state the same day ("apologized on Friday", "apologized on March 7")."""
+    return a.mention.date == b.mention.date and a.day
+
+
+def _day(facts: "_Facts") -> bool:
+    return facts.date is not None and facts.date.precision == "day" and not _borrowed(facts.mention.date)
 
 
 def _borrowed(date: str | None) -> bool:
@@ -116,6 +126,7 @@ class _Group:
     borrowed_kinds: set = field(default_factory=set)  # (source, kind) of members with no date of their own
     source_actor_dates: set = field(default_factory=set)  # (source, actor, date)
     actor_places: dict = field(default_factory=dict)  # (actor, place) -> members
+    actor_days: dict = field(default_factory=dict)  # (actor, day) -> members that state the day
     triples: set = field(default_factory=set)  # (kind, actor, place): what a strict same_event shares
     _date: EdtfDate | None = None
 
@@ -136,13 +147,15 @@ class _Group:
             self.triples.update((kind, actor, place) for actor in facts.actors for place in facts.places)
         for actor in facts.actors:
             self.source_actor_dates.add((mention.source, actor, mention.date))
+            if facts.day:
+                self.actor_days.setdefault((actor, mention.date), []).append(facts)
             for place in facts.places:
                 self.actor_places.setdefault((actor, place), []).append(facts)
 
     def tells_same(self, facts: _Facts) -> bool:
         """any(_same(facts, member) for member in the group), by lookups: a member of another article
-        needs a kind and a person or place in common, or (no kind in common) a person, a place and
-        similar words; a member of the same article a kind and a person, a place or the date (or one of the two
+        needs a kind and a person or place in common, or (no kind in common) a person, similar words and a
+        place or the same stated day; a member of the same article a kind and a person, a place or the date (or one of the two
         has no date of its own), or a person on the same date."""
         source, day = facts.mention.source, facts.mention.date
         named = facts.keys[1:]
@@ -154,11 +167,11 @@ class _Group:
         if any((source, actor, facts.mention.date) in self.source_actor_dates for actor in facts.actors):
             return True
         for actor in facts.actors:
-            for place in facts.places:
-                for other in self.actor_places.get((actor, place), ()):
-                    # a shared kind would have matched above, so this is _same's last rule
-                    if other.mention.source != source and _overlap(facts.words, other.words) >= 0.3:
-                        return True
+            # a shared kind would have matched above, so these are _same's last rule
+            near = [*(other for place in facts.places for other in self.actor_places.get((actor, place), ())),
+                    *(self.actor_days.get((actor, day), ()) if facts.day else ())]
+            if any(other.mention.source != source and _overlap(facts.words, other.words) >= 0.3 for other in near):
+                return True
         return False
 
     def fits(self, facts: _Facts) -> bool:

@@ -465,3 +465,46 @@ def test_a_title_goes_on_past_the_comma_that_closes_an_aside():
     text = "The mayor of Lyon, Grégory Doucet, opened a bridge over the Rhône on Monday, the city said."
     assert [(m.date, m.title) for m in _mentions("2025-03-04", text)] == [
         ("2025-03-03", "The mayor of Lyon, Grégory Doucet, opened a bridge over the Rhône")]
+
+
+def test_a_flashback_counts_its_dates_from_the_date_before():
+    text = ("In 1998, the state unveiled a plan to widen Route 9. Two years later, the Delacroix family sued the state. "
+            "Then, in March 2011, the plan came back. That summer, surveyors from the state arrived in the orchard. "
+            "Henri Delacroix died the following spring. The department held hearings in June 2015. "
+            "Three months later, it released a revised design.")
+    assert [(m.date, m.title) for m in _mentions("2024-10-19", text)] == [
+        ("1998", "The state unveiled a plan to widen Route 9"),
+        ("2000", "The Delacroix family sued the state"),
+        ("2011-03", "The plan came back"),
+        ("2011-22", "Surveyors from the state arrived in the orchard"),
+        ("2012-21", "Henri Delacroix died"),
+        ("2015-06", "The department held hearings"),
+        ("2015-09", "It released a revised design")]
+
+
+def test_a_date_that_tells_which_thing_is_meant_dates_no_event_beside_another_date():
+    text = ("On Tuesday, the state formally withdrew the 1998 plan. Biden won the 2020 election in Georgia. "
+            "Borrowing returned to half of its 2018 level in Britain last month. "
+            "Vogel and Ahlers will meet again in Hamburg in September, after this year's deal.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
+        ("2025-03-11", "The state formally withdrew the 1998 plan"),
+        ("2020", "Biden won the election in Georgia"),
+        ("2025-02", "Borrowing returned to half of its 2018 level in Britain"),
+        ("2025-09", "Vogel and Ahlers will meet again in Hamburg")]
+
+
+def test_a_correction_or_update_note_is_no_news():
+    text = ("The council approved the plan on March 12.\n\nCorrection: An earlier version of this article misstated "
+            "the date of the vote, which was on March 12, not March 11.\n\n"
+            "This story was updated on March 14, 2025 to add comments from the mayor.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [("2025-03-12", "The council approved the plan")]
+
+
+def test_one_person_on_one_stated_day_in_similar_words_is_one_event_across_articles():
+    events = _events(
+        ("2025-03-08", "On Friday, Halvorsen's chief executive, Gregory Marsh, apologized to Marlow residents for the fire."),
+        ("2025-03-10", "Chief executive Gregory Marsh apologized to residents on March 7 and promised to pay for hotels."),
+        ("2025-03-10", "Gregory Marsh flew to Pittsburgh on March 7 for a board meeting."),
+    )
+    by_source = {frozenset(c.source for c in e.citations): e.date for e in events}
+    assert by_source == {frozenset({"a0", "a1"}): "2025-03-07", frozenset({"a2"}): "2025-03-07"}
