@@ -69,6 +69,7 @@ class _Vocabulary:
     date_re: re.Pattern  # a whole date anywhere in a text
     tracking: frozenset[str]
     publishers: dict[str, str]
+    news_services: dict[str, str]  # a dateline's name of a news service, lower case → its name
     month_numbers: dict[str, int]  # every month name and short form, lower case → 1..12
     language_codes: dict[str, str]  # jusText's name of a language → its ISO 639-1 code
 
@@ -91,7 +92,8 @@ def _vocabulary() -> _Vocabulary:
                 rf"|\d{{4}}-\d{{2}}-\d{{2}}"
                 rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
                 rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
-    clock = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?"
+    # the zone as letters ("EST", "ET", "GMT+1") or words ("Eastern Standard Time")
+    clock = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?|(?:\s+[a-z]+){1,3}\s+time)?"
     time = rf"(?:(?:,|\s+at|\s*[-–|])?\s*{clock})?"
     # the time may come first, as a byline writes it: "Updated 4:12 PM EST, Tue January 10, 2023"
     prefix = rf"(?:(?:{_alternation(data['date_prefixes'])})(?:\s+on)?\s*:?\s*)?(?:{clock},?\s+)?"
@@ -108,6 +110,7 @@ def _vocabulary() -> _Vocabulary:
         date_re=re.compile(rf"\b{one_date}\b", re.I),
         tracking=frozenset(data["tracking_parameters"]),
         publishers={str(k).casefold(): str(v) for k, v in publishers.items()},
+        news_services=data["news_services"],
         month_numbers={name: number for number, (full, short) in enumerate(data["months"].items(), start=1)
                        for name in (full, *short)},
         language_codes=data["language_codes"],
@@ -498,8 +501,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 _BYLINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,5}$", re.I)
-# a dateline with its news service: "NEW YORK (CNN) —", "BRUSSELS, March 3 (Reuters) -"
-_AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)\s*[—–-]\s")
+# a dateline with its news service: "NEW YORK (CNN) —", "BRUSSELS, March 3 (Reuters) -", and a press release's
+# wire: "NEW YORK, March 3, 2025 /PRNewswire/ --", "... (GLOBE NEWSWIRE) --", "SAN FRANCISCO--(BUSINESS WIRE)--"
+_AGENCY_DATELINE = re.compile(r"[A-Z][A-Z .'’,-]{1,40}?(?:,[^\n(]{1,30})?\s*(?:\((?P<agency>[A-Z][A-Za-z.&' ]{1,30})\)"
+                              r"|/(?P<wire>[A-Z][A-Za-z.&' -]{1,30})/)\s*(?:--|[—–-]\s)")
 # a wiki's reference and edit marks, glued to the word or the period before them: "... in 2017.[2]", "office[a][3]",
 # "History[edit]"
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|edit|(?:note|nb) \d{1,3}|citation needed|clarification needed|"
@@ -746,8 +751,9 @@ def analyze(page: _Page) -> Source:
     if url:
         url = canonical_url(url)
     # the site that published the page; else the news service that filed the report ("NEW YORK (CNN) —")
-    publisher = (publisher or publisher_for(url) or page.sitename or (agency and agency["agency"]) or masthead
-                 or _bare_domain(url))
+    service = agency and (agency["agency"] or agency["wire"])
+    service = service and vocabulary.news_services.get(service.casefold(), service)
+    publisher = publisher or publisher_for(url) or page.sitename or service or masthead or _bare_domain(url)
     if text and not title:
         title = _first_sentence_title(text)
     captions = list(dict.fromkeys(c for c in captions if c))

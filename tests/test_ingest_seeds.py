@@ -258,3 +258,30 @@ def test_a_pages_metadata_dates_it_only_with_a_day_the_page_states(tmp_path):
     _, sources = _ingested(tmp_path, **{name: page for name, (page, _) in pages.items()})
     assert {name: (sources[f"seeds/{name}"].published, sources[f"seeds/{name}"].published_from) for name in pages} == {
         name: expected for name, (_, expected) in pages.items()}
+
+
+RELEASE_BODY = ("Acme Corp. (NYSE: ACME) today announced that its plant in Toledo, Ohio, opened on February 14, 2025.\n\n"
+                "About Acme\n\nAcme Corp. makes industrial widgets. It was founded in 1950 and is based in New York.\n\n")
+
+
+def test_a_press_release_is_dated_and_published_by_its_wire_and_ends_before_its_legal_notice_and_contacts(tmp_path):
+    headline = "Acme Corp. Opens Toledo Plant\n\n"
+    _, sources = _ingested(tmp_path, **{
+        "prnewswire.txt": headline + "NEW YORK, March 3, 2025 /PRNewswire/ -- " + RELEASE_BODY
+                          + "Forward-Looking Statements\n\nThis press release contains forward-looking statements.\n\n"
+                            "Media Contact:\nSam Ortiz\n\nSOURCE Acme Corp.\n",
+        "globenewswire.txt": headline + "NEW YORK, March 03, 2025 (GLOBE NEWSWIRE) -- " + RELEASE_BODY
+                             + "Safe Harbor Statement\n\nActual results may differ materially.\n\nContacts\n\nKim Lee\n",
+        "businesswire.txt": headline + "March 3, 2025 08:00 AM Eastern Standard Time\n\nSAN FRANCISCO--(BUSINESS WIRE)--"
+                            + RELEASE_BODY + "Cautionary Note Regarding Forward-Looking Statements\n\nActual results may "
+                                             "differ.\n\nInvestor Contacts\n\nDana Cho\n",
+        "provided.txt": headline + "News provided by\n\nAcme Corp.\n\nMar 03, 2025, 16:05 ET\n\n"
+                        "NEW YORK, March 3, 2025 /PRNewswire/ -- " + RELEASE_BODY + "Media Contacts\n\nSam Ortiz\n"})
+    wires = {"prnewswire": "PR Newswire", "globenewswire": "GlobeNewswire", "businesswire": "Business Wire",
+             "provided": "PR Newswire"}
+    for name, wire in wires.items():
+        source = sources[f"seeds/{name}.txt"]
+        assert (source.title, source.published, source.published_from, source.publisher) == (
+            "Acme Corp. Opens Toledo Plant", "2025-03-03", "dateline", wire), name
+        assert source.text.endswith("About Acme\n\nAcme Corp. makes industrial widgets. It was founded in 1950 and is "
+                                    "based in New York."), name
