@@ -939,6 +939,16 @@ def test_a_schedule_with_a_plural_subject_is_ahead_unless_did_negates_it(sentenc
 
 
 @pytest.mark.parametrize("sentence, expression, value", [
+    # what someone hoped, vowed or wanted to do lies ahead of the saying; "would remain closed" is no past
+    ("Thune said he hoped to bring the bills to the floor before the August recess.", "August", "2025-08"),
+    ("The mayor vowed to reopen the bridge on Monday.", "Monday", "2025-03-10"),
+    ("The council said all its schools would remain closed on Monday.", "Monday", "2025-03-10"),
+])
+def test_a_hope_a_vow_or_a_state_that_would_remain_points_ahead(sentence, expression, value):
+    assert found(sentence, "2025-03-04")[expression][:2] == ("DATE", value)
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
     ("Japan's economy shrank in the April-June quarter, the cabinet office said.", "the April-June quarter", "2024-Q2"),
     ("Profit rose 8% in the July-September period.", "the July-September period", "2024-Q3"),
     ("Output grew in the October-December quarter of 2023.", "the October-December quarter of 2023", "2023-Q4"),
