@@ -19,7 +19,7 @@ from importlib import resources
 import yaml
 
 from .model import EdtfDate, EdtfError, Source, Timex
-from .sentences import LIST_MARK, split_sentences
+from .sentences import LIST_MARK, abbreviated, split_sentences
 from .timex import tag, word_trie
 
 LEAD_SENTENCES = 3  # a news lead reports the news of the day: undated lead sentences take the article's date
@@ -320,6 +320,12 @@ def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[
         if not (before := _CAPITALIZED_BEFORE.search(text, max(start, head.start() - 160), head.start())):
             continue
         words, at = (before.group() + head.group()).split(), before.start()
+        ends = [i for i, word in enumerate(words[:-1]) if word.endswith(".") and not abbreviated(word[:-1])]
+        if ends:  # "cancelled on Friday. Glasgow Airport": a sentence ended before the name
+            for word in words[:ends[-1] + 1]:
+                at = text.index(word, at) + len(word)
+            at = text.index(words[ends[-1] + 1], at)
+            words = words[ends[-1] + 1:]
         while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
             at = text.index(words[1], at + len(words[0]))
             words.pop(0)
@@ -479,10 +485,37 @@ _COUNTED_ON = re.compile(r"\s+(?:later|earlier|after|before)\b")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
 
 
+# a thing and what was done to it, closing the sentence: "... to pass the legislation, which the House approved on
+# Feb. 25", "... the bill, which was signed on Friday"
+_LAST_WHICH = re.compile(r"\b(?P<thing>(?:the|a|an|its|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}),\s+which\s+"
+                         r"(?P<clause>[^,;:()—–]*?)[.!?]?$")
+_PASSIVE = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s")
+_PAST_VERB = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|won|held|made|took|gave|sold|bought|built|lost|set|began|struck|wrote|left|led)\b")
+
+
+def _which_news(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A date in a closing "which" clause titles what was done to the thing before it: "the House approved the
+    legislation", "the bill was signed"; the date's place in that title."""
+    which = _LAST_WHICH.search(text) if ", which " in text else None
+    if which is None or start < which.start("clause"):
+        return None
+    thing, at = which["thing"], which.start("clause")
+    clause = text[at:which.end("clause")]
+    if _PASSIVE.match(clause):
+        return f"{thing} {clause}", start - at + len(thing) + 1, end - at + len(thing) + 1
+    verb = _PAST_VERB.search(clause, 0, start - at)
+    if verb is None:
+        return None
+    shift = len(thing) + 1 if start - at >= verb.end() else 0
+    return f"{clause[:verb.end()]} {thing}{clause[verb.end():]}", start - at + shift, end - at + shift
+
+
 def _without_aside(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The text without the aside that follows its subject ("Ray Ortiz, who voted against it, said ..." is
     "Ray Ortiz said ...", "Allen Weisselberg, 75, pleaded ..." is "Allen Weisselberg pleaded ..."), unless the
     date at [start, end) stands in it; the date's new place."""
+    if which := _which_news(text, start, end):
+        return which
     aside = (_RELATIVE_ASIDE.search(text) or _LAST_WHO.search(text)) if ", " in text else None
     if aside is None:
         return text, start, end

@@ -508,3 +508,19 @@ def test_one_person_on_one_stated_day_in_similar_words_is_one_event_across_artic
     )
     by_source = {frozenset(c.source for c in e.citations): e.date for e in events}
     assert by_source == {frozenset({"a0", "a1"}): "2025-03-07", frozenset({"a2"}): "2025-03-07"}
+
+
+@pytest.mark.parametrize("sentence, date, title", [
+    ("The Senate voted 54-46 to pass the legislation, which the Republican-controlled House of Representatives "
+     "approved on Feb. 25.", "2025-02-25", "The Republican-controlled House of Representatives approved the legislation"),
+    ("Governor Jane Smith vetoed the bill, which was passed by lawmakers on March 3.", "2025-03-03",
+     "The bill was passed by lawmakers"),
+    ("He praised the deal, which the two sides signed in Geneva on Friday.", "2025-03-07", "The two sides signed the deal in Geneva"),
+])
+def test_a_date_in_a_closing_which_clause_titles_what_was_done_to_the_thing(sentence, date, title):
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", sentence)] == [(date, title)]
+
+
+def test_an_institutions_name_starts_after_the_sentence_before_it_ends():
+    text = "Dublin Airport said 200 flights had been cancelled on Friday. Glasgow Airport suspended all departures on Saturday."
+    assert [m.places for m in _mentions("2025-03-13", text)] == [["Dublin", "Dublin Airport"], ["Glasgow Airport"]]
