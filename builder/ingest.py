@@ -242,6 +242,27 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", query, ""))
 
 
+# a date in an article's address: /2024/03/05/, /2024-03-05/, /2023/jun/14/; in eight figures, /20240305/ or
+# -20240305.html, only when they make a real day from 1990 on (FAST_YEARS bound the others)
+_URL_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[/_-])(?P<month>\d{1,2}|[a-z]{3,9})(?P=sep)(?P<day>\d{1,2})(?![\d])"
+                       r"|(?<=[/_-])(?P<year8>(?:199|20\d)\d)(?P<month8>\d\d)(?P<day8>\d\d)(?=[/._?#-]|$)", re.I)
+
+
+def _url_date(url: str) -> str | None:
+    """The EDTF day the address of an article gives, or None."""
+    path = urlsplit(url).path
+    for match in _URL_DATE.finditer(path):
+        month = match["month"] or match["month8"]
+        month = int(month) if month.isdigit() else _vocabulary().month_numbers.get(month.lower())
+        year, day = int(match["year"] or match["year8"]), int(match["day"] or match["day8"])
+        try:
+            if month and 1990 <= year <= 2099:
+                return date(year, month, day).isoformat()
+        except ValueError:
+            continue  # no such day: not a date
+    return None
+
+
 def publisher_for(url: str | None) -> str | None:
     """The publisher's name from the publishers table, for the URL's domain or a parent domain."""
     if not url:
@@ -484,9 +505,10 @@ def _json_values(data, key: str) -> list[str]:
 
 
 def _states_day(html: str, day: str) -> bool:
-    """Whether the page writes this day somewhere, in figures or in words: htmldate's date is taken only then,
-    as it also makes days no one wrote (a copyright year's January 1st)."""
-    if day in html or day.replace("-", "/") in html:
+    """Whether the page writes this day somewhere, in figures or in words, but for its addresses: htmldate's date
+    is taken only then, as it also makes days no one wrote (a copyright year's January 1st), and a date it read
+    in the page's URL is the URL's (`published_from: url`), which the page's own metadata wins over."""
+    if day in html and re.search(rf"(?<![\w/.-]){day}(?![\d/-])", html):
         return True
     return any(parse_date(match["date"]) == day for match in _vocabulary().date_re.finditer(html))
 
@@ -750,6 +772,8 @@ def analyze(page: _Page) -> Source:
             published, published_from = day, "text"
     if url:
         url = canonical_url(url)
+        if published is None and (day := _url_date(url)):
+            published, published_from = day, "url"
     # the site that published the page; else the news service that filed the report ("NEW YORK (CNN) —")
     service = agency and (agency["agency"] or agency["wire"])
     service = service and vocabulary.news_services.get(service.casefold(), service)

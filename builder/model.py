@@ -200,7 +200,7 @@ class Source:
     url: str | None = None
     publisher: str | None = None
     published: str | None = None  # EDTF day (or coarser) the article gives; None when unknown
-    published_from: str = "unknown"  # header, dateline, text, html-meta, filename, editor, unknown
+    published_from: str = "unknown"  # header, html-meta, dateline, text, url, filename, editor, unknown
     published_inferred: str | None = None  # EDTF with '?' when inferred from the text's tenses
     inferred_evidence: list[str] = field(default_factory=list)
     input: str | None = None  # the raw file it was ingested from

@@ -285,3 +285,27 @@ def test_a_press_release_is_dated_and_published_by_its_wire_and_ends_before_its_
             "Acme Corp. Opens Toledo Plant", "2025-03-03", "dateline", wire), name
         assert source.text.endswith("About Acme\n\nAcme Corp. makes industrial widgets. It was founded in 1950 and is "
                                     "based in New York."), name
+
+
+def test_a_date_in_the_pages_address_dates_it_when_nothing_the_page_states_does(tmp_path):
+    def link(url: str) -> str:
+        return f'<link rel="canonical" href="{url}">'
+
+    pages = {  # name: (page, the publication date and where it was found)
+        "words.html": (_page(link("https://www.theguardian.com/uk-news/2023/jun/14/council-budget")), ("2023-06-14", "url")),
+        "figures.html": (_page(link("https://news.example/2024/03/05/council-budget/")), ("2024-03-05", "url")),
+        "eight.html": (_page('<meta property="og:url" content="https://news.example/local/council-budget-20240306.html">'),
+                       ("2024-03-06", "url")),
+        "segment.html": (_page(link("https://news.example/20240307/council-budget")), ("2024-03-07", "url")),
+        "no-day.html": (_page(link("https://news.example/item/20241399/council-budget")), (None, "unknown")),
+        # the page's own metadata wins over its address (htmldate took the address's first)
+        "stated.html": (_page(link("https://news.example/2024/03/05/council-budget/")
+                              + '<meta property="article:published_time" content="2024-03-04T22:00:00-05:00">'),
+                        ("2024-03-04", "html-meta")),
+        "header.txt": ("Title: Council approves budget\nURL: https://news.example/2024-03-08/council-budget\n\n"
+                       "The City Council approved a $2.1 billion budget early Wednesday, Mayor Linda Hart said.\n",
+                       ("2024-03-08", "url")),
+    }
+    _, sources = _ingested(tmp_path, **{name: page for name, (page, _) in pages.items()})
+    assert {name: (sources[f"seeds/{name}"].published, sources[f"seeds/{name}"].published_from) for name in pages} == {
+        name: expected for name, (_, expected) in pages.items()}
