@@ -453,6 +453,8 @@ def _read_html(path: Path, text: str) -> _Page:
     page.title = _one_line(document.title or "") or None
     page.url = document.url or None
     page.sitename = _one_line(document.sitename or "") or None
+    if page.sitename and page.sitename.lower() == _bare_domain(page.url):
+        page.sitename = None  # trafilatura's stand-in for a name the page does not give
     if document.language:
         page.language = document.language
     try:
@@ -460,6 +462,8 @@ def _read_html(path: Path, text: str) -> _Page:
         page.captions = [c for c in (_one_line(f.text_content()) for f in tree.xpath("//figcaption")) if c]
     except (ValueError, lxml.etree.ParserError):
         tree = None
+    if page.sitename is None and tree is not None:
+        page.sitename = _title_site_name(tree.findtext(".//title") or "")
     day = _published_in_metadata(tree) if tree is not None else None
     if day is None and document.date and (found := parse_date(document.date[:10])) and _states_day(text, found):
         day = found
@@ -492,6 +496,16 @@ def _published_in_metadata(tree) -> str | None:
         if value and (day := parse_date(timestamp[1] if (timestamp := _TIMESTAMP_DAY.match(value)) else value)):
             return day
     return None
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·-]\s+")
+
+
+def _title_site_name(title: str) -> str | None:
+    """The site's name a page's <title> ends with, as a paper's name is written: 'Bridge closes for repairs -
+    Riverside Herald', '... | The Evening Ledger'."""
+    parts = _TITLE_SEPARATOR.split(_one_line(title))
+    return parts[-1] if len(parts) > 1 and _MASTHEAD.fullmatch(parts[-1]) else None
 
 
 def _json_values(data, key: str) -> list[str]:

@@ -309,3 +309,20 @@ def test_a_date_in_the_pages_address_dates_it_when_nothing_the_page_states_does(
     _, sources = _ingested(tmp_path, **{name: page for name, (page, _) in pages.items()})
     assert {name: (sources[f"seeds/{name}"].published, sources[f"seeds/{name}"].published_from) for name in pages} == {
         name: expected for name, (_, expected) in pages.items()}
+
+
+def test_a_pages_publisher_is_the_site_name_its_title_ends_with_before_its_domain(tmp_path):
+    def page(title: str, head: str = "") -> str:
+        return _page(f'<link rel="canonical" href="https://www.riverside-herald.example/local/budget">{head}').replace(
+            "<title>Council approves budget</title>", f"<title>{title}</title>")
+
+    pages = {
+        "dash.html": (page("Council approves budget - Riverside Herald"), "Riverside Herald"),
+        "bar.html": (page("Council approves budget | The Evening Ledger"), "The Evening Ledger"),
+        "stated.html": (page("Council approves budget | The Evening Ledger",
+                             '<meta property="og:site_name" content="Riverside Herald">'), "Riverside Herald"),
+        "bare.html": (page("Council approves budget"), "riverside-herald.example"),
+    }
+    _, sources = _ingested(tmp_path, **{name: text for name, (text, _) in pages.items()})
+    assert {name: sources[f"seeds/{name}"].publisher for name in pages} == {name: p for name, (_, p) in pages.items()}
+    assert {sources[f"seeds/{name}"].title for name in pages} == {"Council approves budget"}
