@@ -242,10 +242,10 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, parts.path or "/", query, ""))
 
 
-# a date in an article's address: /2024/03/05/, /2024-03-05/, /2023/jun/14/; in eight figures, /20240305/ or
-# -20240305.html, only when they make a real day from 1990 on (FAST_YEARS bound the others)
-_URL_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[/_-])(?P<month>\d{1,2}|[a-z]{3,9})(?P=sep)(?P<day>\d{1,2})(?![\d])"
-                       r"|(?<=[/_-])(?P<year8>(?:199|20\d)\d)(?P<month8>\d\d)(?P<day8>\d\d)(?=[/._?#-]|$)", re.I)
+# a date in an article's address: /2024/03/05/, /2024-03-05/, /2023/jun/14/, and in eight figures /20240305/ or
+# -20240305.html; taken only when it makes a real day from 1990 to 2099 (other figures are ids)
+_URL_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})(?P<sep>[/_-])(?P<month>\d{1,2}|[a-z]{3,9})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+                       r"|(?<=[/_-])(?P<year8>\d{4})(?P<month8>\d\d)(?P<day8>\d\d)(?=[/._?#-]|$)", re.I)
 
 
 def _url_date(url: str) -> str | None:
@@ -356,8 +356,7 @@ def _apply_front_matter(path: Path, page: _Page, meta: dict, text: str) -> None:
     if key is not None:
         stated = meta[key]
         written = stated.isoformat() if isinstance(stated, date) else str(stated).strip()
-        # a timestamp's day: '2025-03-03T10:00:00Z', '2025-03-03 10:00'
-        written_day = timestamp[1] if (timestamp := _TIMESTAMP_DAY.match(written)) else written
+        written_day = _day_of(written)
         day = parse_date(written_day)
         if day is None:
             line = _line_of_key(text, key)
@@ -370,6 +369,12 @@ def _apply_front_matter(path: Path, page: _Page, meta: dict, text: str) -> None:
 
 
 _TIMESTAMP_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[Tt ]|$)")
+
+
+def _day_of(value: str) -> str:
+    """A timestamp's date ('2025-03-03T10:00:00Z', '2025-03-03 10:00' → '2025-03-03'), else the value as it is."""
+    timestamp = _TIMESTAMP_DAY.match(value)
+    return timestamp[1] if timestamp else value
 
 
 def _line_of_key(text: str, key: str) -> int | None:
@@ -492,8 +497,7 @@ def _published_in_metadata(tree) -> str | None:
         except (ValueError, RecursionError):
             continue  # not JSON, or nested past what Python can read
     for value in values:
-        value = value.strip()[:60]
-        if value and (day := parse_date(timestamp[1] if (timestamp := _TIMESTAMP_DAY.match(value)) else value)):
+        if (value := value.strip()[:60]) and (day := parse_date(_day_of(value))):
             return day
     return None
 

@@ -234,12 +234,22 @@ def test_a_saved_wikipedia_page_keeps_its_article_without_edit_marks_or_referenc
         ("2023-09-12", "The bridge reopened", None)]
 
 
-def _page(head: str, byline: str = "") -> str:
-    """A news page with this in its <head> (and this line under its headline)."""
-    return (f"<html><head><title>Council approves budget</title>{head}</head><body><article><h1>Council approves "
+def _page(head: str, byline: str = "", title: str = "Council approves budget") -> str:
+    """A news page with this in its <head> (and this line under its headline, this <title>)."""
+    return (f"<html><head><title>{title}</title>{head}</head><body><article><h1>Council approves "
             f"budget</h1>{byline}<p>SPRINGFIELD — The City Council approved a $2.1 billion budget early Wednesday "
             "after a 14-hour session, Mayor Linda Hart said on the steps of City Hall.</p><p>The budget adds 120 "
             "police officers and restores library hours that were cut in 2020, the mayor said.</p></article></body></html>")
+
+
+def _each(tmp_path, articles: dict[str, tuple[str, object]], read) -> tuple[dict, dict]:
+    """Ingest {name: (article, expected)}: ({name: read(its record)}, {name: expected}), to compare."""
+    _, sources = _ingested(tmp_path, **{name: text for name, (text, _) in articles.items()})
+    return {name: read(sources[f"seeds/{name}"]) for name in articles}, {name: want for name, (_, want) in articles.items()}
+
+
+def _dated(source) -> tuple:
+    return source.published, source.published_from
 
 
 def test_a_pages_metadata_dates_it_only_with_a_day_the_page_states(tmp_path):
@@ -255,9 +265,8 @@ def test_a_pages_metadata_dates_it_only_with_a_day_the_page_states(tmp_path):
         "copyright.html": (_page('<meta itemprop="copyrightYear" content="2023">'), (None, "unknown")),  # was 2023-01-01
         "bad-time.html": (_page("", '<p><time datetime="2025-02-30">Feb 30</time></p>'), (None, "unknown")),
     }
-    _, sources = _ingested(tmp_path, **{name: page for name, (page, _) in pages.items()})
-    assert {name: (sources[f"seeds/{name}"].published, sources[f"seeds/{name}"].published_from) for name in pages} == {
-        name: expected for name, (_, expected) in pages.items()}
+    found, expected = _each(tmp_path, pages, _dated)
+    assert found == expected
 
 
 RELEASE_BODY = ("Acme Corp. (NYSE: ACME) today announced that its plant in Toledo, Ohio, opened on February 14, 2025.\n\n"
@@ -306,15 +315,13 @@ def test_a_date_in_the_pages_address_dates_it_when_nothing_the_page_states_does(
                        "The City Council approved a $2.1 billion budget early Wednesday, Mayor Linda Hart said.\n",
                        ("2024-03-08", "url")),
     }
-    _, sources = _ingested(tmp_path, **{name: page for name, (page, _) in pages.items()})
-    assert {name: (sources[f"seeds/{name}"].published, sources[f"seeds/{name}"].published_from) for name in pages} == {
-        name: expected for name, (_, expected) in pages.items()}
+    found, expected = _each(tmp_path, pages, _dated)
+    assert found == expected
 
 
 def test_a_pages_publisher_is_the_site_name_its_title_ends_with_before_its_domain(tmp_path):
     def page(title: str, head: str = "") -> str:
-        return _page(f'<link rel="canonical" href="https://www.riverside-herald.example/local/budget">{head}').replace(
-            "<title>Council approves budget</title>", f"<title>{title}</title>")
+        return _page(f'<link rel="canonical" href="https://www.riverside-herald.example/local/budget">{head}', title=title)
 
     pages = {
         "dash.html": (page("Council approves budget - Riverside Herald"), "Riverside Herald"),
@@ -323,6 +330,5 @@ def test_a_pages_publisher_is_the_site_name_its_title_ends_with_before_its_domai
                              '<meta property="og:site_name" content="Riverside Herald">'), "Riverside Herald"),
         "bare.html": (page("Council approves budget"), "riverside-herald.example"),
     }
-    _, sources = _ingested(tmp_path, **{name: text for name, (text, _) in pages.items()})
-    assert {name: sources[f"seeds/{name}"].publisher for name in pages} == {name: p for name, (_, p) in pages.items()}
-    assert {sources[f"seeds/{name}"].title for name in pages} == {"Council approves budget"}
+    found, expected = _each(tmp_path, pages, lambda source: (source.publisher, source.title))
+    assert found == {name: (publisher, "Council approves budget") for name, publisher in expected.items()}
