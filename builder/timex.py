@@ -1757,8 +1757,9 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
     A date in past-tense context is a lower bound (it had happened), in future-tense context an upper bound.
     A year given as a statistic ("1.7 percent in 2023") is a year already over. An end of a state ("was
     extended until October 1, 2024") bounds the article from above when nothing firmer does. With no upper
-    bound the article is placed in the year of its latest past reference. Year-less future months and
-    seasons ("will take place in July") then bound the position inside that year. Returns an uncertain EDTF
+    bound the article is placed in the year of its latest past reference, unless that is one "since" a date
+    (then it is open-ended, "2015-01?/.."). Year-less future months and seasons ("will take place in July")
+    bound the position inside a single year. Returns an uncertain EDTF
     ("2024?", "2024-01?/2024-05?") and the sentences used, or (None, []) when no absolute date supports an
     inference. Never a day.
     """
@@ -1778,6 +1779,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         return t.text
 
     low: tuple[date, str] | None = None
+    since = False  # whether the latest past reference is one "since" a date
     high: tuple[date, str] | None = None
     state_ends: list[tuple[date, str]] = []
     year_less: list[tuple[Timex, str]] = []
@@ -1802,7 +1804,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
             if span.precision == "year" and _STATISTIC.search(sentence):
                 bound = date(span.lower.year + 1, 1, 1)  # a year's figures are known once it is over
             if low is None or bound > low[0]:
-                low = (bound, sentence)
+                low, since = (bound, sentence), t.signal == "since"
         elif tense == "future":
             if high is None or span.upper < high[0]:
                 high = (span.upper, sentence)
@@ -1814,13 +1816,12 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         later = [end for end in state_ends if end[0] >= low[0]]
         high = min(later) if later else None
     evidence = [bound[1] for bound in (low, high) if bound]
-    if high is None or high[0].year > low[0].year:
-        high_day = date(low[0].year, 12, 31)  # the year of its latest past reference
-    else:
-        high_day = high[0]
+    if high is None and since:  # "has tripled since 2015": some time after it, maybe years
+        return f"{low[0].year:04d}-{low[0].month:02d}?/..", evidence
+    high_day = high[0] if high else date(low[0].year, 12, 31)  # else the year of its latest past reference
     if high_day < low[0]:
         return None, []
-    for t, sentence in year_less:
+    for t, sentence in year_less if high_day.year == low[0].year else ():
         month_end = _year_less_end(t.value, low[0].year)
         if month_end and low[0] <= month_end < high_day:
             high_day = month_end

@@ -1213,3 +1213,15 @@ def test_a_season_spoken_of_after_a_date_is_counted_from_it(text, expression, va
 def test_a_duration_later_than_a_date_reaches_a_date_it_counts_to(text, creation_date, expression, edtf):
     timex = {t.text: t for t in tag(text, creation_date)}[expression]
     assert timex.type == "DURATION" and timex.edtf == edtf  # TimeML marks the duration; its EDTF is the date reached
+
+
+@pytest.mark.parametrize("text, inferred", [
+    # a stated future bound in a later year is kept, not cut to the year of the latest past reference
+    ("The trustees agreed to the return in March 2022. The bronzes will go on display at a new museum, which is "
+     "expected to open in 2026.", "2022-03?/2026-12?"),
+    # "since" a date tells only that the article came after it
+    ("Ridership has tripled since 2015, officials said.", "2015-01?/.."),
+    ("Ridership has tripled since 2015. The new fares will take effect on January 1, 2027.", "2015-01?/2027-01?"),
+])
+def test_an_inferred_creation_date_is_no_narrower_than_its_evidence(text, inferred):
+    assert infer_creation_date(text)[0] == inferred
