@@ -82,12 +82,19 @@ class _WordStarts:
     folded: bool
 
     @classmethod
-    def of(cls, words) -> _WordStarts:
+    def of(cls, words, whole=()) -> _WordStarts:
+        """`words` start words of the text ("nominat": "nominated", "nomination"); `whole` are words only
+        with their endings ("ban": "bans", "banned", not "bank")."""
         words = list(dict.fromkeys(words))
-        folded = all(w.isascii() for w in words)
+        folded = all(w.isascii() for w in [*words, *whole])
         if folded:
             words = list(dict.fromkeys(w.lower() for w in words))
-        return cls(re.compile(r"\b" + word_trie(words, space=" "), 0 if folded else re.I), tuple(words), folded)
+        pattern = word_trie(words, space=" ")
+        if whole:
+            forms = {f for w in whole for f in (w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1] + "ed",
+                                                w + w[-1] + "ing", w[:-1] + "ing" if w.endswith("e") else w)}
+            pattern = r"(?:%s|(?:%s)\b)" % (pattern, word_trie(sorted(forms), space=" "))
+        return cls(re.compile(r"\b" + pattern, 0 if folded else re.I), tuple(words), folded)
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +116,7 @@ def vocabulary() -> dict:
         "places": places,
         # what "It" can stand for at the start of a sentence: an institution, not a country or a city
         "not_institutions": frozenset(data["places"]) | (set(aliases.values()) - set(data["organizations"])),
-        "event_words": _WordStarts.of(data["event_words"]),
+        "event_words": _WordStarts.of(data["event_words"], data["event_words_whole"]),
         "stopwords": frozenset(data["stopwords"]),
         "kinds": kinds,
         # the longest kind word at every place where one starts (zero-width: overlapping words all count)
@@ -211,7 +218,10 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
             continue
         if name.split(" ", 1)[0].lower() in _PARTICLES and any(n.lower().endswith(" " + name.lower()) for n in names):
             continue  # "Von der Leyen" opening a sentence: Ursula von der Leyen, named before
-        last = name.rsplit(" ", 1)[-1].lower()
+        first, last = name.split(" ", 1)[0], name.rsplit(" ", 1)[-1]
+        if any(n.startswith(first + " ") and n.endswith(" " + last) for n in names):
+            continue  # "Margaret Ellison" after "Margaret Ann Ellison": one person, as first named
+        last = last.lower()
         if last in text:
             if common is None:
                 common = set(_LOWER_WORD.findall(text))
@@ -662,7 +672,16 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     attributive = [t for t in dates if _is_attributive(text, t)]
     if attributive and len(attributive) < sum(t.type in ("DATE", "TIME") for t in timexes):
         dates = [t for t in dates if t not in attributive]
+    # when someone said it is no news beside the date of what they said: "Whitaker said on Tuesday that the
+    # plant will close next month"
+    said = [t for t in dates if _SAID_ON.search(text, max(0, t.start - 40), t.start)]
+    if said and len(said) < len(dates):
+        dates = [t for t in dates if t not in said]
     return dates
+
+
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|lawmakers|parliament|[A-Z]\w+)|added|stated|wrote)"
+                      r"\s+(?:on\s+|late\s+|early\s+)?$")
 
 
 # a date between an article or a possessive and its noun: "the 1998 plan", "its 2018 level", "the 2024-25 season";

@@ -45,7 +45,7 @@ def compatible(a: EdtfDate, b: EdtfDate) -> bool:
 class _Facts:
     """What comparing a mention needs, computed once per mention rather than once per comparison."""
 
-    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys", "day")
+    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys", "day", "lookup")
 
     def __init__(self, mention: Mention, dates: dict[str, tuple[EdtfDate, _Span]] | None = None):
         self.mention = mention
@@ -66,6 +66,8 @@ class _Facts:
         # same_event needs one of these in common: the same article, a person or a place
         self.keys = (("source", mention.source), *(("actor", a) for a in self.actors), *(("place", p) for p in self.places))
         self.day = _day(self)  # a day the sentence states itself
+        # what a group is looked up by: those, and the day (the same story in two papers' words)
+        self.lookup = (*self.keys, ("day", mention.date)) if self.day else self.keys
 
 
 def _overlap(a: list[str] | frozenset, b: list[str] | frozenset) -> float:
@@ -87,7 +89,15 @@ def _same(a: _Facts, b: _Facts, strict: bool = False) -> bool:
             actors and same_date)
     if kinds:
         return actors or places
-    return actors and (places or _same_day(a, b)) and _overlap(a.words, b.words) >= 0.3
+    return (actors and (places or _same_day(a, b)) and _overlap(a.words, b.words) >= 0.3) or (
+        _same_day(a, b) and _retold(a.words, b.words))
+
+
+def _retold(a: frozenset, b: frozenset) -> bool:
+    """Much the same words: a wire story printed by two papers, or one rewritten ("The council voted 7-2 on Tuesday to
+    close the library" in each)."""
+    shared = len(a & b)
+    return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
 
 
 def _same_day(a: _Facts, b: _Facts) -> bool:
@@ -127,6 +137,7 @@ class _Group:
     source_actor_dates: set = field(default_factory=set)  # (source, actor, date)
     actor_places: dict = field(default_factory=dict)  # (actor, place) -> members
     actor_days: dict = field(default_factory=dict)  # (actor, day) -> members that state the day
+    days: dict = field(default_factory=dict)  # day -> members that state it
     triples: set = field(default_factory=set)  # (kind, actor, place): what a strict same_event shares
     _date: EdtfDate | None = None
 
@@ -145,6 +156,8 @@ class _Group:
                 self.borrowed_kinds.add((mention.source, kind))
             self.kind_keys.update((kind, key) for key in named)
             self.triples.update((kind, actor, place) for actor in facts.actors for place in facts.places)
+        if facts.day:
+            self.days.setdefault(mention.date, []).append(facts)
         for actor in facts.actors:
             self.source_actor_dates.add((mention.source, actor, mention.date))
             if facts.day:
@@ -155,7 +168,7 @@ class _Group:
     def tells_same(self, facts: _Facts) -> bool:
         """any(_same(facts, member) for member in the group), by lookups: a member of another article
         needs a kind and a person or place in common, or (no kind in common) a person, similar words and a
-        place or the same stated day; a member of the same article a kind and a person, a place or the date (or one of the two
+        place or the same stated day, or the same stated day in much the same words; a member of the same article a kind and a person, a place or the date (or one of the two
         has no date of its own), or a person on the same date."""
         source, day = facts.mention.source, facts.mention.date
         named = facts.keys[1:]
@@ -172,7 +185,8 @@ class _Group:
                     *(self.actor_days.get((actor, day), ()) if facts.day else ())]
             if any(other.mention.source != source and _overlap(facts.words, other.words) >= 0.3 for other in near):
                 return True
-        return False
+        return facts.day and any(other.mention.source != source and _retold(facts.words, other.words)
+                                 for other in self.days.get(day, ()))
 
     def fits(self, facts: _Facts) -> bool:
         if not all(_spans_compatible(facts.span, span) for _, span in self.spans.values()):
@@ -258,7 +272,7 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
     for mention in dated:
         facts = _Facts(mention, dates)
         span = facts.span
-        for number in index.candidates(facts.keys, _months(span.lo, span.hi)):
+        for number in index.candidates(facts.lookup, _months(span.lo, span.hi)):
             group = groups[number]
             if span.hi >= group.lo and span.lo <= group.hi and group.fits(facts):
                 break
@@ -267,7 +281,7 @@ def group_mentions(mentions: list[Mention], source_order: dict[str, int] | None 
             groups.append(group)
         group.add(facts)
         months = _months(group.lo, group.hi)  # the group only narrows: its older entries stay true
-        for key in facts.keys:
+        for key in facts.lookup:
             if key not in group.keys:
                 group.keys.add(key)
                 index.add(number, key, months)

@@ -278,7 +278,10 @@ def _specs():
         "aliases": data["aliases"],
         "kinds": {kind: re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in words), re.I)
                   for kind, words in data["event_kinds"].items()},
-        "event_words": re.compile(r"\b(?:%s)" % "|".join(re.escape(w) for w in data["event_words"]), re.I),
+        "event_words": re.compile(r"\b(?:%s)" % "|".join(
+            [re.escape(w) for w in data["event_words"]]
+            + [rf"{w}(?:s|es|e?d|ing|{w[-1]}ed|{w[-1]}ing)?\b" + (rf"|{w[:-1]}ing\b" if w.endswith("e") else "")
+               for w in data["event_words_whole"]]), re.I),
     }
 
 
