@@ -347,8 +347,10 @@ def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[
 
 
 # a dateline opens a report with its place in capitals: "BRUSSELS —", "KYIV, Ukraine (AP) —",
-# "LONDON, March 3 (Reuters) -"
-_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,2})(?:,[^\n—–(]{1,40})?[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[—–-][ \t]")
+# "LONDON, March 3 (Reuters) -"; a press release's "NEW YORK, March 3, 2025 (GLOBE NEWSWIRE) -- ",
+# "SAN FRANCISCO--(BUSINESS WIRE)--"
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,2})(?:,[^\n—–(]{1,40})?[ \t]*(?:-?-?\([^)\n]{1,30}\)[ \t]*)?"
+                       r"(?:--[ \t]?|[—–-][ \t])")
 
 
 def dateline_places(text: str) -> list[tuple[int, str]]:
@@ -596,7 +598,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         following = words[i + 1] if i + 1 < len(words) else ""
         # (not at the comma that closes an aside the sentence goes on from: "The mayor of Lyon, Grégory Doucet, opened")
         closes_aside = following[:1].islower() and any(w.endswith(",") for w in words[max(0, i - 4):i])
-        if (word.endswith(",") and not following[:1].isdigit() and not closes_aside) or word.endswith(";") or word in ("—", "–"):
+        state = following.endswith(",") and following[:-1] in vocabulary()["not_institutions"]  # "in Toledo, Ohio, opened"
+        if (word.endswith(",") and not following[:1].isdigit() and not closes_aside and not state) or word.endswith(";") or word in ("—", "–"):
             words = words[: i + 1]
             break
     if len(words) > 20:
@@ -699,10 +702,11 @@ def _is_attributive(text: str, t: Timex) -> bool:
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
-# a date a figure is compared with, or a forecast made for: "60,000 voted, up from 2020", "than in 2019", "raised
-# its forecast for fiscal 2025"; no event of that date
+# a date a figure is compared with, or a forecast or figures are for: "60,000 voted, up from 2020", "than in 2019",
+# "raised its forecast for fiscal 2025", "reported record revenue for the fourth quarter", "the year ended December 31"; no event of that date
 _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?|"
-                       r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?|budgets?)\s+for)\s+(?:the\s+)?$", re.I)
+                       r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?|budgets?|results|revenues?|earnings|"
+                       r"profits?|sales|loss(?:es)?|income)\s+for|(?:year|quarter|period|months|half)\s+end(?:ed|ing))\s+(?:the\s+)?$", re.I)
 # the period a figure is of: "a 22% rise in third-quarter profit", "the 2025 budget"
 _FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales|results|income|loss(?:es)?|growth|output|"
                          r"figures|budget|deficit|surplus|forecasts?|levels?)\b", re.I)

@@ -553,3 +553,17 @@ def test_a_short_event_word_counts_whole_not_inside_a_longer_word():
     text = ("The central bank's electric vehicle plant was in the news on Tuesday. "
             "The council banned electric scooters on Tuesday.")
     assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [("2025-03-11", "The council banned electric scooters")]
+
+
+@pytest.mark.parametrize("dateline", ["NEW YORK, March 03, 2025 (GLOBE NEWSWIRE) -- ", "SAN FRANCISCO--(BUSINESS WIRE)--",
+                                      "NEW YORK, March 3, 2025 /PRNewswire/ -- "])
+def test_a_press_releases_dateline_stays_out_of_its_title_and_a_state_after_its_city_does_not_cut_it(dateline):
+    text = dateline + "Acme Corp. said its new plant in Toledo, Ohio, opened on February 14, 2025."
+    assert [(m.date, m.title) for m in _mentions("2025-03-03", text)] == [
+        ("2025-02-14", "Acme Corp. said its new plant in Toledo, Ohio, opened")]
+
+
+def test_the_period_a_release_reports_figures_for_dates_no_event():
+    text = ("Northwind Energy Inc. reported financial results for the fourth quarter and full year ended December 31, "
+            "2024, on Feb. 20, 2025. Acme posted record revenue for the third quarter of 2024.")
+    assert [m.date for m in _mentions("2025-02-20", text)] == ["2025-02-20"]
