@@ -330,7 +330,8 @@ def grammar() -> _Grammar:
     not_past = "|".join(re.escape(w) for w in tense["not_past"])
     # one pass finds both kinds; at the same place a future cue wins ("will have")
     # "next to the embassy" is a place, not a time ahead
-    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s)|(?<!did\s)(?<!not\s)(?<!n't\s)(?<!n’t\s)(?:%s))"
+    tense_cue = re.compile(r"\b(?:(?P<future>(?:%s)\s+[a-z]+|(?!next\s+to\b)(?:%s)|(?<!\bdid\s)(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)"
+                           r"(?<!\btheir\s)(?:%s))"
                            r"|(?P<past>(?:%s)\s+[a-z]+ed|%s)|(?P<ed>(?!(?:%s)\b)[a-z]{2,}ed))\b"
                            % (_alternation(tense["future_passive"]), _alternation(tense["future"]), _alternation(tense["future_plural"]),
                               _alternation(tense["past_passive"]), _alternation(tense["past"]), not_past))
