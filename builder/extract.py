@@ -430,7 +430,7 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Titles, scores and the sentence tests.
 
-_SIGNAL_WORDS = ("on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between",  # before a date phrase
+_SIGNAL_WORDS = ("on the night of", "on the morning of", "on the evening of", "on the afternoon of", "on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between",  # before a date phrase
                  "as late as", "as early as", "as recently as", "at about", "at around", "shortly after", "shortly before")
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
@@ -447,7 +447,11 @@ _AMOUNT = re.compile(r"[$€£¥]\s?\d")  # a sum of money: two in one sentence 
 # invasion began in February 2022, ..." (not a relative clause, whose subject is outside it)
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|once)\s+(?=\w)", re.I)
 # a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
-_COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;)\s+(?=\w)")
+# or a second verb of the same subject: "The company was founded in 2009 and went public in 2018"
+_VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{2,}ed|won|held|made|took|gave|sold|bought|built|lost|set|began|"
+         r"struck|wrote|left|led|went|became|got|ran|fell|rose|hit|met|flew|came|spoke|told|said)\b")
+_COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;|\s+and(?=\s+(?:then\s+)?%s))\s+(?=\w)" % _VERB)
+_SUBJECT = re.compile(r"(?P<subject>[A-Z][^,;:()—–]{0,60}?)\s+(?=%s)" % _VERB)  # the words before a sentence's first verb
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # a thing and what was done to it, between commas: "said the targets, scrapped by Rishi Sunak's government in
 # December 2022, would return"
@@ -472,8 +476,11 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None, u
     for lead in _SUBORDINATE.finditer(sentence, opening, start):
         pass
     if lead is None and after is not None:
-        for lead in _COORDINATE.finditer(sentence, after, start):
+        joint = None
+        for joint in _COORDINATE.finditer(sentence, after, start):
             pass
+        if joint is not None:  # "..., and Hipkins succeeded her on 25 January", "... and went public in 2018"
+            return joint.end(), clause_end
     if lead is None and until is not None and (joint := _COORDINATE.search(sentence, end, until)):
         return 0, joint.start()  # "Ardern announced her resignation on 19 January, and Hipkins succeeded her on 25 January"
     if lead is None or lead.start() == 0 or len(sentence[lead.end():clause_end].split()) < 5:
@@ -493,6 +500,7 @@ _LEAD_CLAUSE = re.compile(r"(?:After|Before|When|While|Because|Although|Once|Fol
 # a phrase that sets the scene of the news, its date taken out: "At the summit in The Hague [next week], allies will"
 _LEAD_PHRASE = re.compile(r"(?:(?:At|In|On|During|Within|Under)\s+(?:the|a|an|its|his|her|their)\s[^,;:()—–]{3,50}|Then|Later|Earlier),\s+"
                           r"(?=\S+\s+\S+\s+\S)")
+_NAMED_MONTH = re.compile(r"(?:early\s+|late\s+|mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)", re.I)
 _COUNTED_ON = re.compile(r"\s+(?:later|earlier|after|before)\b")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
 
@@ -561,6 +569,9 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         first, last = _own_clause(sentence, start, end, None if after is None else after - offset,
                                   None if until is None else until - offset)
         text, start, end = sentence[first:last], start - first, end - first
+        if first and text[:1].islower() and re.match(_VERB, text) and (subject := _SUBJECT.match(sentence)):
+            # "... and went public in 2018": the second verb's subject is the sentence's ("The company went public")
+            text, start, end = f"{subject['subject']} {text}", start + len(subject["subject"]) + 1, end + len(subject["subject"]) + 1
         text, start, end = _without_aside(text, start, end)
         if (lead := _LEAD_CLAUSE.match(text)) and lead.end() <= start:  # "After a dispute, he resigned in May"
             text, start, end = text[lead.end():], start - lead.end(), end - lead.end()
@@ -801,10 +812,12 @@ def extract_source(source: Source) -> list[Mention]:
         institution = opened_by.get(i, institution)
         places = sorted(named) if named else []
         # news that names no one and no place is an event when it is a chronology's entry ("1802 – An engineer
-        # proposes a tunnel"), or tells something happening on a stated date or day ("the board revived the plans
-        # in the spring of 2019"), not "further meetings were planned for later this month"
+        # proposes a tunnel"), or tells something happening on a stated date, a day or a month it names ("the board
+        # revived the plans in the spring of 2019", "the trial began in January"), not "further meetings were
+        # planned for later this month"
         if not (actors or places or dated and (start in entries or any(not t.relative or t.anchor == "previous-date"
-                                                                       or _precision(t.edtf) == "day" for t in dated)
+                                                                       or _precision(t.edtf) == "day"
+                                                                       or _NAMED_MONTH.match(t.text) for t in dated)
                                                and _has_event_word(folded, text, start, end))):
             continue
         # an event word only matters to a sentence without a date of its own

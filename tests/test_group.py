@@ -567,3 +567,22 @@ def test_the_period_a_release_reports_figures_for_dates_no_event():
     text = ("Northwind Energy Inc. reported financial results for the fourth quarter and full year ended December 31, "
             "2024, on Feb. 20, 2025. Acme posted record revenue for the third quarter of 2024.")
     assert [m.date for m in _mentions("2025-02-20", text)] == ["2025-02-20"]
+
+
+def test_two_verbs_of_one_subject_with_a_date_each_are_two_events_titled_apart():
+    text = ("The company was founded in 2009 and went public in 2018. "
+            "Rutte met Scholz in Berlin on Monday and flew to Kyiv on Tuesday. "
+            "The fire started on the night of March 3 and burned for two days before firefighters put it out on March 5.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
+        ("2009", "The company was founded"), ("2018", "The company went public"),
+        ("2025-03-10", "Rutte met Scholz in Berlin"), ("2025-03-11", "Rutte flew to Kyiv"),
+        ("2025-03-03", "The fire started"), ("2025-03-05", "Firefighters put it out")]
+
+
+def test_news_that_names_no_one_is_an_event_on_a_month_it_names_and_court_words_tell_news():
+    text = ("The trial began in January and lasted seven weeks. An appeal hearing is set for May 14. "
+            "Carla hit the town in 1961. The plant was last inspected by the state in 2022. "
+            "Officials said further meetings were planned for later this month.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
+        ("2025-01", "The trial began and lasted seven weeks"), ("2025-05-14", "An appeal hearing is set"),
+        ("1961", "Carla hit the town"), ("2022", "The plant was last inspected by the state")]
