@@ -455,10 +455,14 @@ _SUBJECT = re.compile(r"(?P<subject>[A-Z][^,;:()—–]{0,60}?)\s+(?=%s)" % _VER
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # a thing and what was done to it, between commas: "said the targets, scrapped by Rishi Sunak's government in
 # December 2022, would return"
-_PARTICIPLE_ASIDE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2},\s+"
-                               r"(?P<clause>[a-z]+(?:ed|en)\s+(?:by|in|on|at|from|during|after)\b[^,;:()—–]*),")
-# an aside after a title's subject: a relative clause; or, after a name, an appositive or an age
-_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which)(?P<clause>\s[^,;:()—–]*)|(?:the|a|an)\s[^,;:()—–]*|\d{1,3}),\s+")
+_PARTICIPLE_WORD = (r"(?:[a-z]+(?:ed|en)|built|made|held|set|sold|bought|won|led|hit|struck|paid|found|begun|cut|put|shut|"
+                    r"brought|kept|lost|sent|spent)(?=\s+(?:by|in|on|at|from|during|after)\b)")
+_PARTICIPLE_ASIDE = re.compile(r"\b(?P<thing>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}),\s+"
+                               r"(?P<clause>%s[^,;:()—–]*)," % _PARTICIPLE_WORD)
+# an aside after a title's subject: a relative clause or a participle ("The bridge, built in 1931, was closed");
+# or, after a name, an appositive or an age
+_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which|%s)(?P<clause>\s[^,;:()—–]*)|(?:the|a|an)\s[^,;:()—–]*|"
+                             r"\d{1,3}),\s+" % _PARTICIPLE_WORD)
 _LAST_WHO = re.compile(r",\s+(?P<relative>who)(?P<clause>\s[^,;:()—–]*?)[.!?]?$")  # "... replaced Daniel Reyes, who stepped down in May."
 
 
@@ -469,9 +473,6 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None, u
     opening = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
     closing = _CLAUSE_BREAK.search(sentence, end)
     clause_end = closing.start() if closing else len(sentence)
-    for aside in _PARTICIPLE_ASIDE.finditer(sentence, 0, clause_end + 1):
-        if aside.start("clause") <= start and end <= aside.end("clause"):
-            return aside.start(), aside.end("clause")  # "the targets, scrapped by Rishi Sunak's government in 2022,"
     lead = None
     for lead in _SUBORDINATE.finditer(sentence, opening, start):
         pass
@@ -511,6 +512,29 @@ _LAST_WHICH = re.compile(r"\b(?P<thing>(?:the|a|an|its|his|her|their)\s+[\w'’-
                          r"(?P<clause>[^,;:()—–]*?)[.!?]?$")
 _PASSIVE = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s")
 _PAST_VERB = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|won|held|made|took|gave|sold|bought|built|lost|set|began|struck|wrote|left|led)\b")
+
+
+_OF_THING = re.compile(r"(?:against|of|for|with|from|to|on|in|at|by)\s+$")
+
+
+def _participle_news(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A date in an aside about a thing titles what was done to it: "the targets, scrapped by Rishi Sunak's
+    government in 2022," is "The targets were scrapped by Rishi Sunak's government"; "The lawsuit against the
+    company, filed on March 10," is "The lawsuit against the company was filed"; the date's place in that title."""
+    for aside in _PARTICIPLE_ASIDE.finditer(sentence):
+        if aside.start("clause") <= start and end <= aside.end("clause"):
+            first = aside.start()
+            if _OF_THING.search(sentence, max(0, first - 10), first):  # the aside is about what the phrase began with
+                first = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, first)), default=0)
+                thing = sentence[first:aside.end("thing")].strip()
+                plural = False
+            else:
+                thing = aside["thing"]
+                plural = thing.endswith("s") and not thing.endswith("ss")
+            head = f"{thing} {'were' if plural else 'was'} "
+            shift = aside.start("clause") - len(head)
+            return head + sentence[aside.start("clause"):aside.end("clause")], start - shift, end - shift
+    return None
 
 
 def _which_news(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -569,6 +593,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         first, last = _own_clause(sentence, start, end, None if after is None else after - offset,
                                   None if until is None else until - offset)
         text, start, end = sentence[first:last], start - first, end - first
+        if aside := _participle_news(sentence, start + first, end + first):
+            (text, start, end), first = aside, 0
         if first and text[:1].islower() and re.match(_VERB, text) and (subject := _SUBJECT.match(sentence)):
             # "... and went public in 2018": the second verb's subject is the sentence's ("The company went public")
             text, start, end = f"{subject['subject']} {text}", start + len(subject["subject"]) + 1, end + len(subject["subject"]) + 1

@@ -369,7 +369,15 @@ def test_a_date_in_an_aside_about_a_thing_titles_what_was_done_to_it():
     text = ("Keir Starmer said the targets, scrapped by Rishi Sunak's government in December 2022, would return "
             "immediately.")
     [mention] = _mentions("2024-12-12", text)
-    assert (mention.date, mention.title) == ("2022-12", "The targets, scrapped by Rishi Sunak's government")
+    assert (mention.date, mention.title) == ("2022-12", "The targets were scrapped by Rishi Sunak's government")
+
+
+def test_a_participle_aside_titles_what_was_done_to_the_phrase_it_follows_and_leaves_the_main_title():
+    text = ("The Ohio attorney general's lawsuit against the company, filed on March 10, is pending in federal court. "
+            "The bridge, built in 1931, was closed for three weeks in August 2019.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
+        ("2025-03-10", "The Ohio attorney general's lawsuit against the company was filed"),
+        ("1931", "The bridge was built"), ("2019-08", "The bridge was closed for three weeks")]
 
 
 def test_names_written_with_accents_are_people():
