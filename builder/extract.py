@@ -430,7 +430,8 @@ def stems(sentence: str, names: list[str] = ()) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # Titles, scores and the sentence tests.
 
-_SIGNAL_WORDS = ("on the night of", "on the morning of", "on the evening of", "on the afternoon of", "on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between",  # before a date phrase
+_SIGNAL_WORDS = ("on the night of", "on the morning of", "on the evening of", "on the afternoon of",  # before a date phrase
+                 "on", "in", "at", "during", "last", "this", "earlier", "later", "from", "for", "between",
                  "as late as", "as early as", "as recently as", "at about", "at around", "shortly after", "shortly before")
 _SIGNAL_BEFORE = re.compile(r"(?:\b(?:%s)\s+)?$" % "|".join(_SIGNAL_WORDS), re.I)
 _SIGNAL_LONGEST = max(map(len, _SIGNAL_WORDS))
@@ -448,8 +449,9 @@ _AMOUNT = re.compile(r"[$€£¥]\s?\d")  # a sum of money: two in one sentence 
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|once)\s+(?=\w)", re.I)
 # a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
 # or a second verb of the same subject: "The company was founded in 2009 and went public in 2018"
-_VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{2,}ed|won|held|made|took|gave|sold|bought|built|lost|set|began|"
-         r"struck|wrote|left|led|went|became|got|ran|fell|rose|hit|met|flew|came|spoke|told|said)\b")
+_IRREGULAR_PAST = "won|held|made|took|gave|sold|bought|built|lost|set|began|struck|wrote|left|led"
+_VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{2,}ed|%s|went|became|got|ran|fell|rose|hit|met|flew|came|spoke|"
+         r"told|said)\b" % _IRREGULAR_PAST)
 _COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;|\s+and(?=\s+(?:then\s+)?%s))\s+(?=\w)" % _VERB)
 _SUBJECT = re.compile(r"(?P<subject>[A-Z][^,;:()—–]{0,60}?)\s+(?=%s)" % _VERB)  # the words before a sentence's first verb
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
@@ -511,10 +513,8 @@ _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z
 _LAST_WHICH = re.compile(r"\b(?P<thing>(?:the|a|an|its|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}),\s+which\s+"
                          r"(?P<clause>[^,;:()—–]*?)[.!?]?$")
 _PASSIVE = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s")
-_PAST_VERB = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|won|held|made|took|gave|sold|bought|built|lost|set|began|struck|wrote|left|led)\b")
-
-
-_OF_THING = re.compile(r"(?:against|of|for|with|from|to|on|in|at|by)\s+$")
+_PAST_VERB = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|%s)\b" % _IRREGULAR_PAST)
+_OF_THING = re.compile(r"(?:against|of|for|with|from|to|on|in|at|by)\s+$")  # "the lawsuit against the company, filed"
 
 
 def _participle_news(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -597,7 +597,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
             (text, start, end), first = aside, 0
         if first and text[:1].islower() and re.match(_VERB, text) and (subject := _SUBJECT.match(sentence)):
             # "... and went public in 2018": the second verb's subject is the sentence's ("The company went public")
-            text, start, end = f"{subject['subject']} {text}", start + len(subject["subject"]) + 1, end + len(subject["subject"]) + 1
+            shift = len(subject["subject"]) + 1
+            text, start, end = f"{subject['subject']} {text}", start + shift, end + shift
         text, start, end = _without_aside(text, start, end)
         if (lead := _LEAD_CLAUSE.match(text)) and lead.end() <= start:  # "After a dispute, he resigned in May"
             text, start, end = text[lead.end():], start - lead.end(), end - lead.end()

@@ -105,7 +105,7 @@ def _same_day(a: _Facts, b: _Facts) -> bool:
     return a.mention.date == b.mention.date and a.day
 
 
-def _day(facts: "_Facts") -> bool:
+def _day(facts: _Facts) -> bool:
     return facts.date is not None and facts.date.precision == "day" and not _borrowed(facts.mention.date)
 
 
