@@ -1212,6 +1212,11 @@ def test_a_season_spoken_of_after_a_date_is_counted_from_it(text, expression, va
     ("He arrived on March 4, 2020. Two weeks later he left.", "2024-10-19", "Two weeks", "2020-03-16/2020-03-22"),
     ("He married in 2010. Two days later he left.", "2024-10-19", "Two days", None),  # no day to count from
     ("The case was dropped last year. Two years later, it reopened.", "2024?", "Two years", "2025?"),  # from an inferred year
+    # not from the date a thing came to be, told in passing
+    ("In 1998, the state planned to take the barn built by her grandfather in 1911. Two years later, the family sued.",
+     "2024-10-19", "Two years", "2000"),
+    ("The plan of 1998 spared the bridge, built in 1931, at first. Two years later, it was revised.", "2024-10-19", "Two years", "2000"),
+    ("The barn was built by her father in 1950. Two years later it burned.", "2024-10-19", "Two years", "1952"),
 ])
 def test_a_duration_later_than_a_date_reaches_a_date_it_counts_to(text, creation_date, expression, edtf):
     timex = {t.text: t for t in tag(text, creation_date)}[expression]
