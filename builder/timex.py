@@ -1579,7 +1579,8 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                 start += 1
         if kind in ("anaphoric", "unit_before") and _day_of(previous, "year"):
             anchor = "previous-date"
-        if kind_type in ("DATE", "TIME") and value[:4].isdigit() and not _DESCRIBES.search(text, max(0, start - 80), start):
+        if kind_type in ("DATE", "TIME") and value[:4].isdigit() and not (
+                text[max(0, start - 4):start].rstrip().endswith("in") and _DESCRIBES.search(text, max(0, start - 80), start)):
             previous = value
         signal = _signal(text[max(0, start - 30):start], g)
         if second is not None and "day2" in f:  # "March 20-21": "March 20" and "21", the second day in the month of the first
