@@ -1579,8 +1579,7 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                 start += 1
         if kind in ("anaphoric", "unit_before") and _day_of(previous, "year"):
             anchor = "previous-date"
-        if kind_type in ("DATE", "TIME") and value[:4].isdigit() and not (
-                text[max(0, start - 4):start].rstrip().endswith("in") and _DESCRIBES.search(text, max(0, start - 80), start)):
+        if kind_type in ("DATE", "TIME") and value[:4].isdigit() and not _told_in_passing(text, start):
             previous = value
         signal = _signal(text[max(0, start - 30):start], g)
         if second is not None and "day2" in f:  # "March 20-21": "March 20" and "21", the second day in the month of the first
@@ -1606,6 +1605,18 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
 # bridge, built in 1931,", "the barn built by his grandfather in 1911"
 _DESCRIBES = re.compile(r"(?:,\s+(?:built|made|founded|[a-z]+ed)|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\b"
                         r"(?:built|made|founded|[a-z]+ed)\s+by\s+[^,.;:]{1,50}?)\s+in\s+$")
+
+
+def _told_in_passing(text: str, start: int) -> bool:
+    """Whether the date at `start` tells when a thing came to be (see _DESCRIBES); the search runs only where its
+    words can be ("in" right before, and a comma or "by" before that), as most dates have none."""
+    if not text[max(0, start - 4):start].rstrip().endswith("in"):
+        return False
+    if "," not in text[max(0, start - 30):start] and "by" not in text[max(0, start - 80):start]:
+        return False
+    return _DESCRIBES.search(text, max(0, start - 80), start) is not None
+
+
 _RANGE_LINK = re.compile(r"\s*(?:to|through|until|till|and|-|–)\s*", re.IGNORECASE)
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
