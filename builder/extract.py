@@ -133,6 +133,9 @@ def vocabulary() -> dict:
         # is rare, where a capital starts a word everywhere)
         "organization_head": re.compile(r"(?<=[ \t])(?:%s)\b(?![ \t]+[A-Z])" % word_trie(data["organization_heads"])),
         "aliases": aliases,
+        "gerund_past": data["gerund_past"],
+        "past_forms": frozenset(data["gerund_past"].values()) | set(_IRREGULAR_PAST.split("|")),
+        "not_gerunds": frozenset(data["not_gerunds"]),
     }
 
 
@@ -468,6 +471,11 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which|%s)(?P<c
 _LAST_WHO = re.compile(r",\s+(?P<relative>who)(?P<clause>\s[^,;:()—–]*?)[.!?]?$")  # "... replaced Daniel Reyes, who stepped down in May."
 
 
+_COUNTED_BEFORE = re.compile(r"[,\s]*(?:\b(?:just|shortly|soon|only|long|right|moments|hours|days|weeks|months|years)|\b(?:a|an|one|two|"
+                             r"three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?:minutes?|hours?|days?|weeks?|"
+                             r"months?|years?|decades?))\s*$")
+
+
 def _own_clause(sentence: str, start: int, end: int, after: int | None = None, until: int | None = None) -> tuple[int, int]:
     """The span of the subordinate clause the date at [start, end) stands in, or of the clause joined by "and"
     or "but" after `after` (where an earlier date of the sentence ends) or before `until` (where a later one
@@ -484,8 +492,11 @@ def _own_clause(sentence: str, start: int, end: int, after: int | None = None, u
             pass
         if joint is not None:  # "..., and Hipkins succeeded her on 25 January", "... and went public in 2018"
             return joint.end(), clause_end
-    if lead is None and until is not None and (joint := _COORDINATE.search(sentence, end, until)):
-        return 0, joint.start()  # "Ardern announced her resignation on 19 January, and Hipkins succeeded her on 25 January"
+    if lead is None and until is not None and (joint := _COORDINATE.search(sentence, end, until) or _SUBORDINATE.search(sentence, end, until)):
+        # "Ardern announced her resignation on 19 January, and Hipkins succeeded her on 25 January"; "Police
+        # arrested him on Friday after he fled on Thursday" (and "two years after ...": "two years" goes too)
+        counted = _COUNTED_BEFORE.search(sentence, end, joint.start())
+        return 0, counted.start() if counted else joint.start()
     if lead is None or lead.start() == 0 or len(sentence[lead.end():clause_end].split()) < 5:
         return 0, len(sentence)
     return lead.end(), clause_end
@@ -534,6 +545,57 @@ def _participle_news(sentence: str, start: int, end: int) -> tuple[str, int, int
             head = f"{thing} {'were' if plural else 'was'} "
             shift = aside.start("clause") - len(head)
             return head + sentence[aside.start("clause"):aside.end("clause")], start - shift, end - shift
+    return None
+
+
+# a clause of a gerund after a subordinating word: "... after arriving from Berlin on Sunday", "Before leaving
+# office in 2019, ..."
+_GERUND_CLAUSE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ss]ince|[Oo]nce|[Uu]pon)\s+(?P<verb>[a-z]{2,}ing)\s+[^,;:()—–]+")
+_MAIN_SUBJECT = re.compile(r"(?P<subject>(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)[^,;:()—–]{0,60}?)\s+(?=%s)" % _VERB)
+_MODAL = re.compile(r"\b(?:will|would|shall|should|could|can|may|might|must|to)\b")
+
+
+def _past_of(gerund: str) -> str:
+    """'travelling' is 'travelled', 'carrying' 'carried', 'meeting' 'met' (the table in entities.yml)."""
+    if irregular := vocabulary()["gerund_past"].get(gerund):
+        return irregular
+    stem = gerund[:-3]
+    if stem.endswith("ee"):  # "agreeing"
+        return stem + "d"
+    if stem.endswith("y") and stem[-2:-1] not in ("a", "e", "o", "u", ""):  # "carrying", "dying"
+        return stem[:-1] + "ied"
+    return stem + "ed"  # "visiting", "closing", "stopping", "travelling"
+
+
+def _gerund_news(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A date in a gerund clause titles what the sentence's subject did then: "Scholz met Macron on Monday after
+    arriving from Berlin on Sunday" is "Scholz arrived from Berlin", "After meeting Macron on Monday, Scholz flew
+    to Rome" is "Scholz met Macron", and "Scholz will meet Macron before travelling to Rome on Tuesday" is
+    "Scholz will be travelling to Rome"; the date's place in that title. None when the main verb is in another
+    tense, or follows a modal ("said he would visit Paris before flying to Rome")."""
+    for clause in _GERUND_CLAUSE.finditer(sentence) if "ing " in sentence else ():
+        if not (clause.start("verb") < start and end <= clause.end()) or clause["verb"] in vocabulary()["not_gerunds"]:
+            continue
+        if clause.start() == 0:  # the clause leads: the subject is the main clause's, after its comma
+            main = re.compile(r",\s+").match(sentence, clause.end())
+            subject = main and _MAIN_SUBJECT.match(sentence, main.end())
+            between = ""
+        else:
+            subject = _SUBJECT.match(sentence)
+            subject = subject if subject and subject.end() <= clause.start() else None
+            between = subject and sentence[subject.end():clause.start()]
+        verb = subject and re.match(r"[a-z]+", sentence[subject.end():])
+        if not verb:
+            return None
+        if verb[0] == "will":
+            head = f"{subject['subject']} will be {clause['verb']}"
+        elif (verb[0] in ("was", "were", "had") or verb[0].endswith("ed") or verb[0] in vocabulary()["past_forms"]
+              or verb[0] in ("has", "have") and clause[0][:5].lower() == "since") and not _MODAL.search(between):
+            head = f"{subject['subject']} {_past_of(clause['verb'])}"
+        else:
+            return None
+        shift = clause.end("verb") - len(head)
+        return head + sentence[clause.end("verb"):clause.end()], start - shift, end - shift
     return None
 
 
@@ -590,11 +652,14 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
-        first, last = _own_clause(sentence, start, end, None if after is None else after - offset,
-                                  None if until is None else until - offset)
-        text, start, end = sentence[first:last], start - first, end - first
-        if aside := _participle_news(sentence, start + first, end + first):
-            (text, start, end), first = aside, 0
+        if gerund := _gerund_news(sentence, start, end):
+            (text, start, end), first = gerund, 0
+        else:
+            first, last = _own_clause(sentence, start, end, None if after is None else after - offset,
+                                      None if until is None else until - offset)
+            text, start, end = sentence[first:last], start - first, end - first
+            if aside := _participle_news(sentence, start + first, end + first):
+                (text, start, end), first = aside, 0
         if first and text[:1].islower() and re.match(_VERB, text) and (subject := _SUBJECT.match(sentence)):
             # "... and went public in 2018": the second verb's subject is the sentence's ("The company went public")
             shift = len(subject["subject"]) + 1

@@ -571,14 +571,24 @@ class _Match:
     def plain_past(self) -> bool:
         """Whether the past was read from a verb of the tense table ("ran", "was"), not from a word in -ed,
         which may be an adjective ("an unspecified date in January")."""
-        return self._read() == "past"
+        return self._read() in ("past", "past-governs")
+
+    @property
+    def governed_past(self) -> bool:
+        """Whether a past verb right before the expression, in its phrase, governs it ("lost the final in May"):
+        it names the last such month or day however far, as `firm_future` names the coming one."""
+        return self._read().endswith("-governs")
 
     @tense.setter
     def tense(self, value: str) -> None:
         self._tense = value
 
 
-_PLAIN_TENSE = {"ed": "past", "due": "future"}  # what `_tense` reads, as a tense: see there
+_PLAIN_TENSE = {"ed": "past", "due": "future", "past-governs": "past"}  # what `_tense` reads: see there
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|to|until|till|before|through|for)\s+$")  # "was planned for early March"
+_RIGHT_BEFORE = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
+_PRESENT_BEFORE = re.compile(r"\b(?:is|are|be|being|to)\s+$")  # "the case is heard in May"
+_GOVERNING_REACH = 25  # characters from a past verb to an expression it governs: "lost the final in"
 
 
 def _two_digit_year(yy: int) -> int:
@@ -759,7 +769,7 @@ class _Resolver:
             return None
         if f.get("weekday"):  # "Wednesday, March 6": the year in which that day is a Wednesday, on the tense's side
             named = [c for c in candidates if c.isoweekday() == self.L["weekday"][f["weekday"]]
-                     and (not m.plain_past or c <= ref) and (m.tense != "future" or c >= ref)]
+                     and (m.governed_past or not m.plain_past or c <= ref) and (m.tense != "future" or c >= ref)]
             if len(named) == 1:
                 return "DATE", named[0].isoformat(), True
         if _ENDED.search(m.f["_before"]):  # "the year ended March 31": a period already over, however long ago
@@ -767,8 +777,8 @@ class _Resolver:
         this_year = [c for c in candidates if c.year == ref.year and c < ref]
         if this_year and m.plain_past:  # "the vote was held on Jan. 14", in November
             return "DATE", this_year[0].isoformat(), True
-        if m.firm_future:
-            return "DATE", _pick(candidates, ref, "future").isoformat(), True
+        if m.firm_future or m.governed_past:
+            return "DATE", _pick(candidates, ref, m.tense).isoformat(), True
         return "DATE", _pick_near(candidates, ref, m.tense, TENSE_REACH_DAYS).isoformat(), True
 
     def _day_in_words(self, m, f) -> dict | None:
@@ -841,8 +851,8 @@ class _Resolver:
                 year = _pick(firsts, this_month, "past" if anchor < 0 else "future", inclusive=False).year
             elif m.plain_past and month < ref.month:  # "the show ran from January to March", in November
                 year = ref.year
-            elif m.firm_future:
-                year = _pick(firsts, this_month, "future").year
+            elif m.firm_future or m.governed_past:
+                year = _pick(firsts, this_month, m.tense).year
             else:
                 year = _pick_near(firsts, this_month, m.tense, TENSE_REACH_MONTH_DAYS).year
         return "DATE", f"{year}-{month:02d}", True
@@ -1410,6 +1420,14 @@ def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
     for last in g.tense_cue.finditer(left):
         pass
     if last:
+        # a past verb a few words before, in the same phrase, governs the expression: "lost the final in May"; a
+        # word in -ed only right before its preposition ("reopened in June", not "an unspecified date in January");
+        # not a deadline ("extended to Nov. 20") nor a present passive ("is heard in May")
+        if (last.lastgroup == "past" and len(left) - last.end() <= _GOVERNING_REACH and "," not in left[last.end():]
+                or last.lastgroup == "ed" and _RIGHT_BEFORE.fullmatch(left, last.end())) \
+                and not _DEADLINE_BEFORE.search(left) and not _PRESENT_BEFORE.search(left, 0, last.start()) \
+                and "deadline" not in lowered[end:end + 25]:
+            return "past-governs"
         return last.lastgroup
     right = _ASIDE.sub(" ", lowered[end:end + 120])
     stop = next(iter(_clause_ends(right)), None)
@@ -1775,7 +1793,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
     A year given as a statistic ("1.7 percent in 2023") is a year already over. An end of a state ("was
     extended until October 1, 2024") bounds the article from above when nothing firmer does. With no upper
     bound the article is placed in the year of its latest past reference, unless that is one "since" a date
-    (then it is open-ended, "2015-01?/.."). Year-less future months and seasons ("will take place in July")
+    (then it is open-ended, at the precision stated: "2015?/..", "2015-03?/.."). Year-less future months and seasons ("will take place in July")
     bound the position inside a single year. Returns an uncertain EDTF
     ("2024?", "2024-01?/2024-05?") and the sentences used, or (None, []) when no absolute date supports an
     inference. Never a day.
@@ -1796,7 +1814,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         return t.text
 
     low: tuple[date, str] | None = None
-    since = False  # whether the latest past reference is one "since" a date
+    since = ""  # the precision of the latest past reference when it is one "since" a date
     high: tuple[date, str] | None = None
     state_ends: list[tuple[date, str]] = []
     year_less: list[tuple[Timex, str]] = []
@@ -1821,7 +1839,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
             if span.precision == "year" and _STATISTIC.search(sentence):
                 bound = date(span.lower.year + 1, 1, 1)  # a year's figures are known once it is over
             if low is None or bound > low[0]:
-                low, since = (bound, sentence), t.signal == "since"
+                low, since = (bound, sentence), span.precision if t.signal == "since" else ""
         elif tense == "future":
             if high is None or span.upper < high[0]:
                 high = (span.upper, sentence)
@@ -1834,7 +1852,7 @@ def infer_creation_date(text: str) -> tuple[str | None, list[str]]:
         high = min(later) if later else None
     evidence = [bound[1] for bound in (low, high) if bound]
     if high is None and since:  # "has tripled since 2015": some time after it, maybe years
-        return f"{low[0].year:04d}-{low[0].month:02d}?/..", evidence
+        return (f"{low[0].year:04d}?/.." if since == "year" else f"{low[0].year:04d}-{low[0].month:02d}?/.."), evidence
     high_day = high[0] if high else date(low[0].year, 12, 31)  # else the year of its latest past reference
     if high_day < low[0]:
         return None, []

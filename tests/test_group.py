@@ -594,3 +594,20 @@ def test_news_that_names_no_one_is_an_event_on_a_month_it_names_and_court_words_
     assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
         ("2025-01", "The trial began and lasted seven weeks"), ("2025-05-14", "An appeal hearing is set"),
         ("1961", "Carla hit the town"), ("2022", "The plant was last inspected by the state")]
+
+
+def test_a_gerund_clause_titles_what_the_subject_did_and_a_clause_with_another_date_leaves_the_title():
+    text = ("The prime minister visited Manchester on Monday before travelling to Liverpool on Tuesday. "
+            "After meeting Macron in Paris on March 4, Olaf Scholz flew to Rome on March 5. "
+            "Police arrested the man on March 7 two days after he fled the scene on March 5. "
+            "The mayor resigned in May 2024, two years after winning the election in 2022. "
+            "Scholz will meet Macron in Paris on Monday before travelling to Rome on Tuesday.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
+        ("2025-03-10", "The prime minister visited Manchester"), ("2025-03-11", "The prime minister travelled to Liverpool"),
+        ("2025-03-04", "Olaf Scholz met Macron in Paris"), ("2025-03-05", "Olaf Scholz flew to Rome"),
+        ("2025-03-07", "Police arrested the man"), ("2025-03-05", "He fled the scene"),
+        ("2024-05", "The mayor resigned"), ("2022", "The mayor won the election"),
+        ("2025-03-17", "Scholz will meet Macron in Paris"), ("2025-03-18", "Scholz will be travelling to Rome")]
+    # what someone says they would do is not told as done
+    titles = [m.title for m in _mentions("2025-03-13", "Scholz said he would visit Kyiv on April 2 before flying to Warsaw on April 3.")]
+    assert len(titles) == 2 and not any("flew" in title for title in titles)

@@ -372,7 +372,7 @@ def test_more_false_positives(sentence):
     ("The festival ran Aug. 1 through 5, 2012.", [("Aug. 1", "2012-08-01"), ("5, 2012", "2012-08-05")]),
     ("Talks are set for 20-21 March in Geneva.", [("20", "2013-03-20"), ("21 March", "2013-03-21")]),
     # not ranges: a count after the day, or a second number below the first
-    ("Two soldiers died on May 3 and 4 others were hurt.", [("May 3", "2013-05-03")]),
+    ("Two soldiers died on May 3 and 4 others were hurt.", [("May 3", "2012-05-03")]),  # (in March: last May)
     ("He was shot on March 5 and 3 more were wounded.", [("March 5", "2013-03-05")]),
 ])
 def test_a_range_of_days_is_one_expression_per_day(sentence, expected):
@@ -1228,8 +1228,25 @@ def test_a_duration_later_than_a_date_reaches_a_date_it_counts_to(text, creation
     ("The trustees agreed to the return in March 2022. The bronzes will go on display at a new museum, which is "
      "expected to open in 2026.", "2022-03?/2026-12?"),
     # "since" a date tells only that the article came after it
-    ("Ridership has tripled since 2015, officials said.", "2015-01?/.."),
+    ("Ridership has tripled since 2015, officials said.", "2015?/.."),
+    ("The line has been closed since March 2024, officials said.", "2024-03?/.."),
     ("Ridership has tripled since 2015. The new fares will take effect on January 1, 2027.", "2015-01?/2027-01?"),
 ])
 def test_an_inferred_creation_date_is_no_narrower_than_its_evidence(text, inferred):
     assert infer_creation_date(text)[0] == inferred
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # a past verb right before a year-less month or day governs it: the last one, however far back
+    ("The club lost the final in May.", "May", "2024-05"),
+    ("The plant closed on May 30.", "May 30", "2024-05-30"),
+    ("The bridge reopened in June after repairs.", "June", "2024-06"),
+    # not a deadline, a plan, a present passive or a verb across a comma: the nearest month or day, as before
+    ("The company was told to respond by May 14.", "May 14", "2025-05-14"),
+    ("The launch was planned for June, officials said.", "June", "2025-06"),
+    ("The appeal is heard in May.", "May", "2025-05"),
+    ("The talks, which ended in failure, resume in May.", "May", "2025-05"),
+])
+def test_a_past_verb_right_before_a_month_or_day_puts_it_in_the_past_however_far(sentence, expression, value):
+    timex = {t.text: t for t in tag(sentence, "2025-03-13")}[expression]
+    assert timex.value == value
