@@ -153,6 +153,8 @@ _PARTICLES = frozenset("van von de der den da al bin ibn le la del du dos".split
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-ſȘ-ț", "a-zß-öø-ÿĀ-ſȘ-ț"
 _CAPITALIZED = re.compile(r"[%s][%s%s’'-]++(?:[ \t]+(?:(?:%s)[ \t]+){0,2}[%s][%s%s’'-]++)+"
                           % (_UPPER, _LOWER, _UPPER, "|".join(sorted(_PARTICLES)), _UPPER, _LOWER, _UPPER))
+# a sentence's first word in -ing, but for the names so spelled ("Sterling Brown", "Irving Berlin")
+_GERUND_START = re.compile(r"(?!(?:Sterling|Channing|Irving|Fleming|Manning|Browning|Keating|Harding|Golding)\s)[A-Z][a-z]{3,}ing\s")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D’|D'|La|Le|De|Di|Du|Da)?[%s][%s’'-]+(?:-[%s][%s]+)?$"  # "LaRose", "DeSantis"
                         % (_UPPER, _LOWER, _UPPER, _LOWER))
 _LOWER_WORD = re.compile(r"\b[%s][%s'’-]+\b" % (_LOWER, _LOWER))
@@ -216,7 +218,10 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
         i = bisect_right(starts, match.start()) - 1
         if i < 0 or match.end() > spans[i][1]:
             continue  # in a heading
-        name = _clean_name(match.group())
+        candidate = match.group()
+        if match.start() == spans[i][0] and _GERUND_START.match(candidate):
+            candidate = candidate.split(None, 1)[1]  # "Joining Acme in 2019, ...": a verb, no one's first name
+        name = _clean_name(candidate)
         if name is None or name in names:
             continue
         if name.split(" ", 1)[0].lower() in _PARTICLES and any(n.lower().endswith(" " + name.lower()) for n in names):
@@ -234,9 +239,16 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return list(names)
 
 
+# someone close to a person, who is no actor of what the sentence tells: "Pruitt's wife, Sandra, died in 2019"
+_RELATIVE_OF = (r"['’]s\s+(?:(?:late|former|estranged|eldest|youngest|elder|younger|adult|two|three)\s+)?(?:wife|husband|widow|"
+                r"widower|son|sons|daughter|daughters|children|child|mother|father|parents|brother|sister|family|partner|"
+                r"fiancée?|girlfriend|boyfriend|lawyer|lawyers|attorney|attorneys|spokesman|spokeswoman|spokesperson|aide|aides)\b")
+
+
 @lru_cache(maxsize=4096)
 def _whole_word(word: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(word)}\b")
+    """The name as a word, but not where what follows names someone close to its bearer (see _RELATIVE_OF)."""
+    return re.compile(rf"\b{re.escape(word)}\b(?!{_RELATIVE_OF})")
 
 
 def _people_patterns(people: list[str]) -> list[tuple[str, re.Pattern, tuple[str, ...]]]:
@@ -251,8 +263,8 @@ def _named(sentence: str, surname: str, pattern: re.Pattern, bearers: tuple[str,
     """Who of the people bearing `surname` the sentence names: each one named in full, and the surname alone
     is the first of them named in the article ("Goodwin" is Jane Goodwin; her daughter is "Claire Goodwin")."""
     if len(bearers) == 1:
-        return list(bearers) if bearers[0] in sentence or pattern.search(sentence) else []
-    named = [person for person in bearers if person in sentence]
+        return list(bearers) if pattern.search(sentence) else []
+    named = [person for person in bearers if person in sentence and _whole_word(person).search(sentence)]
     rest = sentence
     for person in named:
         rest = rest.replace(person, " ")
@@ -512,7 +524,8 @@ def _is_name(subject: str) -> bool:
 # a clause or phrase that leads into the news and says what came before it or around it
 _LEAD_CLAUSE = re.compile(r"(?:After|Before|When|While|Because|Although|Once|Following|Despite|Amid|Under)\b[^,;:()—–]{3,80},\s+")
 # a phrase that sets the scene of the news, its date taken out: "At the summit in The Hague [next week], allies will"
-_LEAD_PHRASE = re.compile(r"(?:(?:At|In|On|During|Within|Under)\s+(?:the|a|an|its|his|her|their)\s[^,;:()—–]{3,50}|Then|Later|Earlier),\s+"
+_LEAD_PHRASE = re.compile(r"(?:(?:At|In|On|During|Within|Under)\s+(?:the|a|an|its|his|her|their)\s[^,;:()—–]{3,50}|Then|Later|Earlier|"
+                          r"Speaking(?:\s[^,;:()—–]{0,50})?),\s+"
                           r"(?=\S+\s+\S+\s+\S)")
 _NAMED_MONTH = re.compile(r"(?:early\s+|late\s+|mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)", re.I)
 _COUNTED_ON = re.compile(r"\s+(?:later|earlier|after|before)\b")
@@ -786,8 +799,8 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
     return dates
 
 
-_SAID_ON = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|lawmakers|parliament|[A-Z]\w+)|added|stated|wrote)"
-                      r"\s+(?:on\s+|late\s+|early\s+)?$")
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?(?:reporters|journalists|lawmakers|parliament|[A-Z]\w+)|added|stated|wrote|"
+                      r"(?:^|[.!?]\s+)[Ss]peaking)\s+(?:on\s+|late\s+|early\s+)?$")  # (and "Speaking Thursday, the mayor said")
 
 
 # a date between an article or a possessive and its noun: "the 1998 plan", "its 2018 level", "the 2024-25 season";

@@ -611,3 +611,20 @@ def test_a_gerund_clause_titles_what_the_subject_did_and_a_clause_with_another_d
     # what someone says they would do is not told as done
     titles = [m.title for m in _mentions("2025-03-13", "Scholz said he would visit Kyiv on April 2 before flying to Warsaw on April 3.")]
     assert len(titles) == 2 and not any("flew" in title for title in titles)
+
+
+def test_clubs_a_sentences_first_gerund_and_someone_close_to_a_person_are_no_actors():
+    text = ("Aston Villa beat Chelsea 2-1 on Saturday. Manchester United sacked its manager on Monday. "
+            "Joining Acme in 2019, Jane Smith led the firm's expansion into Asia. Sterling Brown signed with the Lakers in 2020. "
+            "Gerald Pruitt founded the company in 1985. Pruitt's wife, Sandra, died in 2019. Pruitt retired in 2021. "
+            "Gerald Pruitt's lawyer filed an appeal on Monday.")
+    assert [(m.date, m.actors) for m in _mentions("2025-03-13", text)] == [
+        ("2025-03-08", []), ("2025-03-10", []), ("2019", ["Jane Smith"]), ("2020", ["Sterling Brown"]),
+        ("1985", ["Gerald Pruitt"]), ("2019", []), ("2021", ["Gerald Pruitt"]), ("2025-03-10", [])]
+
+
+def test_when_someone_spoke_leads_the_sentence_it_is_no_event_nor_part_of_the_title():
+    text = ("Speaking Thursday, Mayor Karen Bass said the fires were contained in January. "
+            "Speaking to reporters in Berlin on Monday, Olaf Scholz said the talks had failed.")
+    assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
+        ("2025-01", "Mayor Karen Bass said the fires were contained"), ("2025-03-10", "Olaf Scholz said the talks had failed")]

@@ -301,18 +301,19 @@ def spec_has_event_word(sentence):
 
 
 def spec_actors_in(sentence, people):
-    """Each person named in full, and the first of the people bearing a surname where it stands alone."""
-    def alone(surname):
-        rest = sentence
-        for other in people:
-            if other.split()[-1] == surname:
-                rest = rest.replace(other, " ")
-        return re.search(rf"\b{re.escape(surname)}\b", rest)
+    """Each person named in full, as words, and the first of the people bearing a surname where it stands alone;
+    not where a relative of theirs follows ("Pruitt's wife")."""
+    def word(name, text):
+        return re.search(rf"\b{re.escape(name)}\b(?!{extract._RELATIVE_OF})", text)
 
+    in_full = [p for p in people if word(p, sentence)]
+    rest = sentence
+    for p in in_full:
+        rest = rest.replace(p, " ")
     first = {}
     for p in people:
         first.setdefault(p.split()[-1], p)
-    return [p for p in people if p in sentence or (first[p.split()[-1]] == p and alone(p.split()[-1]))]
+    return [p for p in people if p in in_full or (first[p.split()[-1]] == p and word(p.split()[-1], rest))]
 
 
 _WORDS = (["Berlin", "Great Britain", "Britain", "The Hague", "Hague", "U.S.", "US", "U.S.A.", "New York", "Tel Aviv", "Kyiv", "XBerlin", "Berlin_",
