@@ -153,8 +153,11 @@ _PARTICLES = frozenset("van von de der den da al bin ibn le la del du dos".split
 _UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-ſȘ-ț", "a-zß-öø-ÿĀ-ſȘ-ț"
 _CAPITALIZED = re.compile(r"[%s][%s%s’'-]++(?:[ \t]+(?:(?:%s)[ \t]+){0,2}[%s][%s%s’'-]++)+"
                           % (_UPPER, _LOWER, _UPPER, "|".join(sorted(_PARTICLES)), _UPPER, _LOWER, _UPPER))
-# a sentence's first word in -ing, but for the names so spelled ("Sterling Brown", "Irving Berlin")
-_GERUND_START = re.compile(r"(?!(?:Sterling|Channing|Irving|Fleming|Manning|Browning|Keating|Harding|Golding)\s)[A-Z][a-z]{3,}ing\s")
+# a sentence's (or a list item's) first word in -ing or -ed, but for the names so spelled ("Sterling Brown",
+# "Irving Berlin", "Alfred Nobel", "Ahmed Aboul Gheit")
+_VERB_START = re.compile(r"(?!(?:Sterling|Channing|Irving|Fleming|Manning|Browning|Keating|Harding|Golding|Alfred|Manfred|Wilfred|"
+                         r"Winifred|Mildred|Siegfried|Jared|Jarred|Mohammed|Muhammed|Ahmed|Saeed|Rasheed|Javed|Hamed|Sayed)\s)"
+                         r"[A-Z][a-z]{3,}(?:ing|ed)\s")
 _NAME_WORD = re.compile(r"(?:Mc|Mac|O’|O'|D’|D'|La|Le|De|Di|Du|Da)?[%s][%s’'-]+(?:-[%s][%s]+)?$"  # "LaRose", "DeSantis"
                         % (_UPPER, _LOWER, _UPPER, _LOWER))
 _LOWER_WORD = re.compile(r"\b[%s][%s'’-]+\b" % (_LOWER, _LOWER))
@@ -219,8 +222,8 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
         if i < 0 or match.end() > spans[i][1]:
             continue  # in a heading
         candidate = match.group()
-        if match.start() == spans[i][0] and _GERUND_START.match(candidate):
-            candidate = candidate.split(None, 1)[1]  # "Joining Acme in 2019, ...": a verb, no one's first name
+        if _VERB_START.match(candidate) and not text[spans[i][0]:match.start()].strip(" \t-–—*•"):
+            candidate = candidate.split(None, 1)[1]  # "Joining Acme in 2019, ...", "- Appointed Luis Ferreira": a verb
         name = _clean_name(candidate)
         if name is None or name in names:
             continue
@@ -329,7 +332,8 @@ def _place_mentions(text: str, start: int = 0, end: int | None = None) -> tuple[
 _NOT_IN_A_NAME = frozenset("the a an in on at by for of from with and but or as while when after before monday tuesday "
                            "wednesday thursday friday saturday sunday january february march april may june july august "
                            "september october november december".split())
-_CAPITALIZED_BEFORE = re.compile(r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[ \t]+){1,4}$")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w&'’.-])(?!(?:The|A|An|On|In|At|By|For|From|With|And|But)\s)[A-Z][\w&'’.-]*[ \t]+$")
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[ \t]+(?:and[ \t]+(?=[A-Z]))?){1,4}$")  # "Food and Drug"
 
 
 # "of" or "for" and one or two capitalised words that end a run of them ("the Bank of England Governor Andrew
@@ -354,6 +358,10 @@ def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[
         while len(words) > 1 and words[0].lower() in _NOT_IN_A_NAME:
             at = text.index(words[1], at + len(words[0]))
             words.pop(0)
+        if "and" in words and (words.index("and") != 1 or _NAME_WORD_BEFORE.search(text, max(0, at - 30), at)):
+            cut = words.index("and") + 1  # "Jane Smith and Acme Council": and joins two names, not one's words
+            at = text.index(words[cut], at)
+            words = words[cut:]
         if of := _OF_NAME.match(text, head.end()):  # "the Maine Department of Transportation", "the Bank of England"
             words += of.group().split()
         if len(words) > 1:
@@ -534,7 +542,7 @@ _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z
 
 # a thing and what was done to it, closing the sentence: "... to pass the legislation, which the House approved on
 # Feb. 25", "... the bill, which was signed on Friday"
-_LAST_WHICH = re.compile(r"\b(?P<thing>(?:the|a|an|its|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}),\s+which\s+"
+_LAST_WHICH = re.compile(r"\b(?P<thing>(?:the|a|an|its|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+){0,2}(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?),\s+which\s+"
                          r"(?P<clause>[^,;:()—–]*?)[.!?]?$")
 _PASSIVE = re.compile(r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+be)\s")
 _PAST_VERB = re.compile(r"(?<![\w-])(?:[a-z]{3,}ed|%s)\b" % _IRREGULAR_PAST)
@@ -620,9 +628,9 @@ def _which_news(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         return None
     thing, at = which["thing"], which.start("clause")
     clause = text[at:which.end("clause")]
-    if _PASSIVE.match(clause):
-        return f"{thing} {clause}", start - at + len(thing) + 1, end - at + len(thing) + 1
     verb = _PAST_VERB.search(clause, 0, start - at)
+    if _PASSIVE.match(clause) or verb is not None and verb.start() == 0:  # "which was signed", "which opened": the thing did
+        return f"{thing} {clause}", start - at + len(thing) + 1, end - at + len(thing) + 1
     if verb is None:
         return None
     shift = len(thing) + 1 if start - at >= verb.end() else 0

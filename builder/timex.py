@@ -502,6 +502,7 @@ def _day_of(value: str | None, unit: str) -> date | None:
     return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")  # a value at a day's precision or finer ("2024-03-03T10:00")
 _DAY_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?")
 _SEASON_VALUE = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 _WEEK_VALUE = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
@@ -586,6 +587,9 @@ class _Match:
 
 _PLAIN_TENSE = {"ed": "past", "due": "future", "past-governs": "past"}  # what `_tense` reads: see there
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|to|until|till|before|through|for)\s+$")  # "was planned for early March"
+_INTENT = re.compile(r"(?:voted|decided|agreed|promised|pledged|vowed|planned|resolved|ordered|asked|told|urged|"
+                     r"approved\s+a\s+plan)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\s+held\b)"
+                     r"[a-z]+\b[^,;]*$")
 _RIGHT_BEFORE = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _PRESENT_BEFORE = re.compile(r"\b(?:is|are|be|being|to)\s+$")  # "the case is heard in May"
 _GOVERNING_REACH = 25  # characters from a past verb to an expression it governs: "lost the final in"
@@ -841,7 +845,7 @@ class _Resolver:
         anchor = self.L["anchor"].get(f.get("anchor", ""), "the")
         if ref is None:
             return "DATE", f"XXXX-{month:02d}", True
-        year = self._year_of(f, ref) or self._range_year(f, month, 1)
+        year = self._year_of(f, ref, m.f["_previous"]) or self._range_year(f, month, 1)
         if year is None:
             firsts = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
             this_month = date(ref.year, ref.month, 1)
@@ -871,9 +875,12 @@ class _Resolver:
             return None
         return int(first[:4]) + ((month, day) < (int(first[5:7]), int(first[8:10] or 1)))
 
-    def _year_of(self, f, ref) -> int | None:
-        """'of this year', 'of last year': a year stated relative to the reference."""
+    def _year_of(self, f, ref, previous: str | None = None) -> int | None:
+        """'of this year', 'of last year': a year stated relative to the reference; 'of that year', the year of
+        the date the text spoke of last."""
         rel = f.get("rel", "")
+        if "that" in rel:
+            return int(previous[:4]) if previous and previous[:4].isdigit() else None
         for word, n in (("this", 0), ("last", -1), ("next", 1), ("the", 0)):
             if re.search(rf"\b{word}\b", rel):
                 return ref.year + n
@@ -931,9 +938,17 @@ class _Resolver:
                 year = ref.year - 1 if n >= current else ref.year
             elif anchor == 1:
                 year = ref.year + 1 if n <= current else ref.year
+            elif m.tense == "future" and (n > current or not self._reports_figures(m)):
+                year = ref.year if n >= current else ref.year + 1  # "will ship in the fourth quarter": the coming one
             else:  # results are reported, or expected, for the latest such quarter that has begun
                 year = ref.year if n <= current else ref.year - 1
         return "DATE", f"{year}-{letter}{n}", True
+
+    def _reports_figures(self, m) -> bool:
+        """Whether the sentence of a quarter tells its figures ("will report a charge for the third quarter"), which
+        are reported once it is over, not of something done in it."""
+        sentence = m.f["_sentence"]
+        return "report" in sentence or "charge" in sentence or bool({c.group() for c in self.g.results_cue.finditer(sentence)} - {"quarter"})
 
     def _latest_period(self, m, f, ref):
         """'sales in the latest period': in a results report, the latest quarter that has ended, as 'the quarter' is."""
@@ -1129,6 +1144,14 @@ class _Resolver:
             steps = range(1, 8) if n == 1 else range(-1, -8, -1) if n == -1 else (0, -1, 1, -2, 2, -3, 3)
             return "DATE", next(base + timedelta(days=d) for d in steps
                                 if (base + timedelta(days=d)).isoweekday() == weekday).isoformat(), True
+        if f.get("month"):  # "that November", "the following March": the month of, after or before that date
+            month, previous = self.L["month"][f["month"]], m.f["_previous"]
+            base = _day_of(previous, "year") or ref
+            if base is None:
+                return "DATE", f"XXXX-{month:02d}", True
+            told = int(previous[5:7]) if previous and _MONTH_VALUE.fullmatch(previous) else base.month
+            year = base.year + (n == 1 and month <= told) - (n == -1 and month >= told)
+            return "DATE", f"{year:04d}-{month:02d}", True
         if f.get("season"):  # "that summer", "the following spring": the season of, after or before that date
             code = self.L["season"][f["season"]]
             base = _day_of(m.f["_previous"], "year") or ref
@@ -1419,6 +1442,8 @@ def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
     last = None
     for last in g.tense_cue.finditer(left):
         pass
+    if last and _INTENT.search(left):
+        return "due"  # "voted on Tuesday to close the library at the end of June": what was decided lies ahead
     if last:
         # a past verb a few words before, in the same phrase, governs the expression: "lost the final in May"; a
         # word in -ed only right before its preposition ("reopened in June", not "an unspecified date in January");
@@ -1613,10 +1638,23 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
                 start, signal = second, ""
                 kind_type, value, edtf, relative, anchor = other
                 previous = value if value[:4].isdigit() else previous
+        if kind in ("month", "date") and "year" in f and last_kind in ("month", "date") and (earlier := _year_shared(text, found[-1], start, value)):
+            found[-1] = earlier  # "from March to May 2022": March 2022 too
         found.append(Timex(start, end, text[start:end], kind_type, value, edtf, relative, anchor, signal))
         last_kind = kind
         pos = hit.end()
     return found
+
+
+def _year_shared(text: str, first: Timex, start: int, value: str) -> Timex | None:
+    """The year-less month or day that begins a range or a pair whose second part, at `start`, states the year
+    (`value`): "from March to May 2022", "March 3 and 5, 2022" (a range from November to February 2023 begins in
+    2022); None when `first` is no such month or day."""
+    if not (first.relative and _MONTH_VALUE.fullmatch(first.value) and _RANGE_LINK.fullmatch(text, first.end, start)):
+        return None
+    year = int(value[:4]) - (first.value[5:] > value[5:len(first.value)])
+    shared = f"{year:04d}{first.value[4:]}"
+    return Timex(first.start, first.end, first.text, first.type, shared, edtf_of(shared), False, "absolute", first.signal)
 
 
 # a date that tells when a thing came to be, no step of the story that "two years later" counts on from: "the
@@ -1767,7 +1805,9 @@ def _resolve(resolve: _Resolver, m: _Match, ref: _Reference):
         # a year-less month or season in an article of a known year (but not month): that year
         m.tense = "neutral"
         low, high = resolve(m, ref.low), resolve(m, ref.high)
-    if low[1] == high[1] and kind in ("DATE", "TIME"):
+    # both ends agree: that date, uncertain; but never a day, which only a stated date gives ("the trial began
+    # on March 3" in an article of some time in 2024 may be March 3 of 2023 or 2024)
+    if low[1] == high[1] and kind in ("DATE", "TIME") and not _ISO_DAY.match(low[1]):
         edtf = edtf_of(low[1])
         if edtf and "/" not in edtf:
             edtf += "?"

@@ -628,3 +628,24 @@ def test_when_someone_spoke_leads_the_sentence_it_is_no_event_nor_part_of_the_ti
             "Speaking to reporters in Berlin on Monday, Olaf Scholz said the talks had failed.")
     assert [(m.date, m.title) for m in _mentions("2025-03-13", text)] == [
         ("2025-01", "Mayor Karen Bass said the fires were contained"), ("2025-03-10", "Olaf Scholz said the talks had failed")]
+
+
+def test_a_list_items_first_verb_a_role_and_and_inside_an_agency_name_are_read_as_such():
+    text = ("- Appointed Luis Ferreira as chief financial officer on March 3, 2025.\n"
+            "Councilmen Derek Olsen voted against the plan on Tuesday. Striker Jonny Okoro scored twice on Saturday. "
+            "The Securities and Exchange Commission sued the firm on Monday. The Food and Drug Administration approved "
+            "the drug in 2019. Jane Smith and Acme Council met on Friday.")
+    assert [(m.actors, m.places) for m in _mentions("2025-03-13", text)] == [
+        (["Luis Ferreira"], []), (["Derek Olsen"], []), (["Jonny Okoro"], []), ([], ["Securities and Exchange Commission"]),
+        ([], ["Food and Drug Administration"]), (["Jane Smith"], ["Acme Council"])]
+
+
+def test_a_closing_which_clause_whose_subject_is_the_thing_titles_what_the_thing_did():
+    text = ("Peter Haldane told analysts on Monday that the company had begun building at a plant in North Carolina, "
+            "which opened in 2019.")
+    assert [(m.date, m.title) for m in _mentions("2025-04-08", text)][-1] == ("2019", "A plant in North Carolina opened")
+
+
+def test_a_range_whose_year_is_stated_once_is_one_event_in_that_year():
+    assert [(m.date, m.title) for m in _mentions("2025-06-12", "Clashes broke out in Serbia from March to May 2022.")] == [
+        ("2022-03/2022-05", "Clashes broke out in Serbia")]

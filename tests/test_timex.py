@@ -159,6 +159,8 @@ def test_unknown_creation_date_leaves_relative_expressions_without_a_date():
     ("2024-01?/2024-06?", "Rutte's cabinet resigned in the summer.", None),  # last summer, or this June?
     ("2024-01?/2024-06?", "Exports fell last month.", None),
     ("2024-01?/2024-06?", "The contract ends on October 1, 2024.", "2024-10-01"),
+    # a year-less day is never a day against an inferred date, even where both ends agree on one
+    ("2024-09?/2024-12?", "The trial began on March 3.", None),
 ])
 def test_inferred_creation_date_resolves_no_finer_than_it_allows(creation_date, sentence, edtf):
     timex = only(sentence, creation_date)
@@ -1249,4 +1251,31 @@ def test_an_inferred_creation_date_is_no_narrower_than_its_evidence(text, inferr
 ])
 def test_a_past_verb_right_before_a_month_or_day_puts_it_in_the_past_however_far(sentence, expression, value):
     timex = {t.text: t for t in tag(sentence, "2025-03-13")}[expression]
+    assert timex.value == value
+
+
+@pytest.mark.parametrize("sentence, creation_date, expression, value", [
+    # a quarter something will happen in is the coming one; figures for one are reported once it is over
+    ("Dana Whitfield said the phone will ship in the fourth quarter.", "2025-05-14", "the fourth quarter", "2025-Q4"),
+    ("The plant will open in the first quarter.", "2025-05-14", "the first quarter", "2026-Q1"),
+    ("The company will report results for the first quarter next week.", "2025-05-14", "the first quarter", "2025-Q1"),
+    ("Sales rose 5% in the fourth quarter.", "2025-05-14", "the fourth quarter", "2024-Q4"),
+    # a range's year, stated once at its end, is its start's too
+    ("Clashes broke out in Serbia from March to May 2022.", "2025-06-12", "March", "2022-03"),
+    ("Talks ran between November and February 2023.", "2025-06-12", "November", "2022-11"),
+    ("The hearings ran from March 3 to May 5, 2022.", "2025-06-12", "March 3", "2022-03-03"),
+    # "that November", "in March of that year", "the following March": the year of the date told last
+    ("Serb forces overran Srebrenica in July 1995. The Dayton agreement ended the war that November.", "2025-07-10",
+     "that November", "1995-11"),
+    ("Whitcomb was charged in September 2024. He resigned as treasurer in March of that year.", "2025-03-04",
+     "March of that year", "2024-03"),
+    ("The plant opened in November 2011. It closed the following March.", "2025-03-04", "the following March", "2012-03"),
+    # what was decided lies ahead of the decision: "voted to close ... at the end of June"
+    ("The Riverside City Council voted 5-2 on Tuesday night to close the Elm Street branch library at the end of June.",
+     "2025-02-05", "the end of June", "2025-06"),
+    ("The council voted to hold a referendum in November.", "2025-02-05", "November", "2025-11"),
+    ("She moved to Paris in June.", "2025-02-05", "June", "2024-06"),
+])
+def test_quarters_ranges_anaphoric_months_and_decisions_follow_the_text(sentence, creation_date, expression, value):
+    timex = {t.text: t for t in tag(sentence, creation_date)}[expression]
     assert timex.value == value
