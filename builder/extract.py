@@ -347,6 +347,8 @@ def organizations_in(text: str, start: int = 0, end: int | None = None) -> list[
     found = []
     for head in vocabulary()["organization_head"].finditer(text, start, len(text) if end is None else end):
         if not (before := _CAPITALIZED_BEFORE.search(text, max(start, head.start() - 160), head.start())):
+            if of := _OF_NAME.match(text, head.end()):  # "the state Department of Health"
+                found.append((head.start(), head.group() + " " + " ".join(of.group().split())))
             continue
         words, at = (before.group() + head.group()).split(), before.start()
         ends = [i for i, word in enumerate(words[:-1]) if word.endswith(".") and not abbreviated(word[:-1])]
@@ -472,7 +474,9 @@ _AMOUNT = re.compile(r"[$€£¥]\s?\d")  # a sum of money: two in one sentence 
 _SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|once)\s+(?=\w)", re.I)
 # a clause joined to one that holds another date: "... in June 2016, and May triggered article 50 on 29 March 2017"
 # or a second verb of the same subject: "The company was founded in 2009 and went public in 2018"
-_IRREGULAR_PAST = "won|held|made|took|gave|sold|bought|built|lost|set|began|struck|wrote|left|led"
+_IRREGULAR_PAST = ("won|held|made|took|gave|sold|bought|built|lost|set|began|struck|wrote|left|led|spent|sent|kept|paid|found|"
+                   "brought|fought|sought|caught|taught|stood|fled|drove|broke|chose|threw|grew|knew|drew|swore|stole|"
+                   "withdrew|underwent|oversaw|rebuilt|saw")
 _VERB = (r"(?:was|were|is|are|has|have|had|will|would|[a-z]{2,}ed|%s|went|became|got|ran|fell|rose|hit|met|flew|came|spoke|"
          r"told|said)\b" % _IRREGULAR_PAST)
 _COORDINATE = re.compile(r"(?:[,;]\s+(?:and|but)|;|\s+and(?=\s+(?:then\s+)?%s))\s+(?=\w)" % _VERB)
@@ -486,7 +490,7 @@ _PARTICIPLE_ASIDE = re.compile(r"\b(?P<thing>(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]
                                r"(?P<clause>%s[^,;:()—–]*)," % _PARTICIPLE_WORD)
 # an aside after a title's subject: a relative clause or a participle ("The bridge, built in 1931, was closed");
 # or, after a name, an appositive or an age
-_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which|%s)(?P<clause>\s[^,;:()—–]*)|(?:the|a|an)\s[^,;:()—–]*|"
+_RELATIVE_ASIDE = re.compile(r",\s+(?:(?P<relative>who|whose|whom|which|%s)(?P<clause>\s(?:[^,;:()—–]|,(?=\d\d\d))*)|(?:the|a|an)\s[^,;:()—–]*|"
                              r"\d{1,3}),\s+" % _PARTICIPLE_WORD)
 _LAST_WHO = re.compile(r",\s+(?P<relative>who)(?P<clause>\s[^,;:()—–]*?)[.!?]?$")  # "... replaced Daniel Reyes, who stepped down in May."
 
@@ -692,6 +696,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         # the signal word ends where the white space before the date starts: only the tail can hold it
         signal = _SIGNAL_BEFORE.search(before, max(0, len(before.rstrip()) - _SIGNAL_LONGEST))
         cut_start = signal.start() if signal and signal.group(0) else start
+        if before.endswith(" of ") and not (signal and signal.group(0)):
+            cut_start = end  # "spent most of the 20th century in ...": the date is the object, no aside to drop
         head, tail = text[:cut_start].rstrip(), text[end:]
         if timex.anchor == "previous-date" and (counted := _COUNTED_ON.match(tail)):
             tail = tail[counted.end():]  # "Two years later, the family sued": "later" goes with the date
@@ -721,7 +727,9 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         word = words[i]
         following = words[i + 1] if i + 1 < len(words) else ""
         # (not at the comma that closes an aside the sentence goes on from: "The mayor of Lyon, Grégory Doucet, opened")
-        closes_aside = following[:1].islower() and any(w.endswith(",") for w in words[max(0, i - 4):i])
+        # (an aside is open when an odd number of commas came before, the last of them a few words back)
+        closes_aside = (following[:1].islower() and any(w.endswith(",") for w in words[max(0, i - 6):i])
+                        and sum(w.endswith(",") for w in words[:i]) % 2 == 1)
         state = following.endswith(",") and following[:-1] in vocabulary()["not_institutions"]  # "in Toledo, Ohio, opened"
         if (word.endswith(",") and not following[:1].isdigit() and not closes_aside and not state) or word.endswith(";") or word in ("—", "–"):
             words = words[: i + 1]
@@ -793,7 +801,8 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
             except EdtfError:
                 pass
     dates = [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS
-             and not _COMPARED.search(text, max(0, t.start - 24), t.start) and not _FIGURES_OF.match(text, t.end)]
+             and not _COMPARED.search(text, max(0, t.start - 24), t.start) and not _FIGURES_OF.match(text, t.end)
+             and not _NAMED_AS_A_DAY.match(text, t.end)]
     # a date that only tells which thing is meant ("withdrew the 1998 plan on Tuesday", "this year's deal")
     # dates no event of a sentence that has another date
     attributive = [t for t in dates if _is_attributive(text, t)]
@@ -830,8 +839,10 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|[-–])\s*")
 # "raised its forecast for fiscal 2025", "reported record revenue for the fourth quarter", "the year ended December 31"; no event of that date
 _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with|to)|than(?:\s+in)?|"
                        r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?|budgets?|results|revenues?|earnings|"
-                       r"profits?|sales|loss(?:es)?|income)\s+for|(?:year|quarter|period|months|half)\s+end(?:ed|ing))\s+(?:the\s+)?$", re.I)
+                       r"profits?|sales|loss(?:es)?|income)\s+for|(?:year|quarter|period|months|half|week)\s+end(?:ed|ing))\s+(?:the\s+)?$", re.I)
 # the period a figure is of: "a 22% rise in third-quarter profit", "the 2025 budget"
+# a day named as one, which is no event: "voted to designate July 11 as an international day of remembrance"
+_NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:day|holiday|anniversary|deadline)\b", re.I)
 _FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales|results|income|loss(?:es)?|growth|output|"
                          r"figures|budget|deficit|surplus|forecasts?|levels?)\b", re.I)
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
@@ -847,7 +858,8 @@ _IT_SUBJECT = re.compile(r"It\s+(?:also\s+)?(?:said|says|added|announced|reporte
 # the date of the vote", "This story was updated on March 14, 2025 to add ..."
 _EDITORS_NOTE = re.compile(r"(?:Correction|Clarification|Editor['’]s\s+[Nn]ote|Update)\s*:|An\s+earlier\s+version\s+of\s+this\b|"
                            r"This\s+(?:article|story|report|post)\s+(?:has\s+been|was|is\s+being)\s+(?:updated|corrected|amended|revised)\b")
-_ENTRY_DASH = re.compile(r"[ \t]*(?:[–—:]|-(?=[ \t]))[ \t]*\S")  # the date of a chronology's entry, and what happened
+# the date of a chronology's entry, and what happened (not a count: "Week ending Feb. 8: 4 cases" is a figure)
+_ENTRY_DASH = re.compile(r"[ \t]*(?:[–—:]|-(?=[ \t]))[ \t]*(?![\d,.]+(?:[ \t]+[a-z]+)?[ \t]*$)\S", re.M)
 
 
 def _opens(text: str, start: int, at: int) -> bool:

@@ -649,3 +649,25 @@ def test_a_closing_which_clause_whose_subject_is_the_thing_titles_what_the_thing
 def test_a_range_whose_year_is_stated_once_is_one_event_in_that_year():
     assert [(m.date, m.title) for m in _mentions("2025-06-12", "Clashes broke out in Serbia from March to May 2022.")] == [
         ("2022-03/2022-05", "Clashes broke out in Serbia")]
+
+
+def test_titles_keep_a_date_that_is_an_object_and_read_past_an_aside_with_a_number_or_a_long_appositive():
+    text = ("Town were founded in 1889 and spent most of the 20th century in non-league football. "
+            "The two foreign ministers, Ana Kovač and Dénes Horváth, initialed it in Brussels on January 17, 2025. "
+            "MedPoint, which operates 1,100 stores in 19 states, was bought by the private equity firm Crestline Partners in 2021.")
+    assert [(m.date, m.title) for m in _mentions("2025-02-01", text)] == [
+        ("1889", "Town were founded"), ("1900/1999", "Town spent most of the 20th century in non-league football"),
+        ("2025-01-17", "The two foreign ministers, Ana Kovač and Dénes Horváth, initialed it in Brussels"),
+        ("2021", "MedPoint was bought by the private equity firm Crestline Partners")]
+
+
+def test_a_day_named_as_one_and_a_weeks_count_are_no_events_and_more_news_words_are():
+    text = ("In May 2024, the UN General Assembly voted to designate July 11 as an international day of remembrance.\n"
+            "- Week ending Feb. 8: 4 cases\n"
+            "- Completed the acquisition of Pikestream Networks on February 18, 2025.\n"
+            "The company went public on the Nasdaq in June 2020. "
+            "The state Department of Health sent a team to the town on March 3. "
+            "The Fold One, unveiled at a press event in San Jose, was shown on Monday to Bosnian Serb reporters.")
+    assert [(m.date, m.actors, m.places) for m in _mentions("2025-03-13", text)] == [
+        ("2024-05", [], ["General Assembly", "UN General Assembly", "United Nations"]), ("2025-02-18", [], []),
+        ("2020-06", [], []), ("2025-03-03", [], ["Department of Health"]), ("2025-03-10", [], [])]

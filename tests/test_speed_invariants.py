@@ -307,13 +307,18 @@ def spec_actors_in(sentence, people):
         return re.search(rf"\b{re.escape(name)}\b(?!{extract._RELATIVE_OF})", text)
 
     in_full = [p for p in people if word(p, sentence)]
-    rest = sentence
-    for p in in_full:
-        rest = rest.replace(p, " ")
+
+    def alone(surname):
+        rest = sentence
+        for other in in_full:
+            if other.split()[-1] == surname:
+                rest = rest.replace(other, " ")
+        return word(surname, rest)
+
     first = {}
     for p in people:
         first.setdefault(p.split()[-1], p)
-    return [p for p in people if p in in_full or (first[p.split()[-1]] == p and word(p.split()[-1], rest))]
+    return [p for p in people if p in in_full or (first[p.split()[-1]] == p and alone(p.split()[-1]))]
 
 
 _WORDS = (["Berlin", "Great Britain", "Britain", "The Hague", "Hague", "U.S.", "US", "U.S.A.", "New York", "Tel Aviv", "Kyiv", "XBerlin", "Berlin_",
