@@ -225,6 +225,8 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
         if _VERB_START.match(candidate) and not text[spans[i][0]:match.start()].strip(" \t-–—*•"):
             candidate = candidate.split(None, 1)[1]  # "Joining Acme in 2019, ...", "- Appointed Luis Ferreira": a verb
         name = _clean_name(candidate)
+        if name is None and (surnamed := _SURNAME_LIKE_PLACE.fullmatch(candidate)) and _PERSON_AFTER.match(text, match.end()):
+            name = surnamed.group()  # "Nina Park, an auditor, testified": Park is her name here, no park's
         if name is None or name in names:
             continue
         if name.split(" ", 1)[0].lower() in _PARTICLES and any(n.lower().endswith(" " + name.lower()) for n in names):
@@ -240,6 +242,14 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
                 continue
         names[name] = None
     return list(names)
+
+
+# a first name and a surname that is also a word for a place ("Nina Park", "Amy Lake"), which counts as a name
+# where what follows tells of a person: an appositive, an age, "who", or speech
+_PLACE_SURNAMES = frozenset("Park Lake Church Hall Hill Banks Fields Woods Rivers Castle Stone Street Bridge Brooks Wells Marsh".split())
+_SURNAME_LIKE_PLACE = re.compile(r"(?!(?:Central|North|South|East|West|New|Old|Great|Lower|Upper|Grand)\s)[A-Z][a-z]+\s+(?:%s)"
+                                 % "|".join(sorted(_PLACE_SURNAMES)))
+_PERSON_AFTER = re.compile(r",\s+(?:an?\s+[a-z]+(?:\s+[a-z]+)?,|\d{1,3},|who\b)|\s+(?:said|says|testified|told|added)\b")
 
 
 # someone close to a person, who is no actor of what the sentence tells: "Pruitt's wife, Sandra, died in 2019"
@@ -266,14 +276,26 @@ def _named(sentence: str, surname: str, pattern: re.Pattern, bearers: tuple[str,
     """Who of the people bearing `surname` the sentence names: each one named in full, and the surname alone
     is the first of them named in the article ("Goodwin" is Jane Goodwin; her daughter is "Claire Goodwin")."""
     if len(bearers) == 1:
-        return list(bearers) if pattern.search(sentence) else []
+        return list(bearers) if _alone(sentence, surname, pattern) or _whole_word(bearers[0]).search(sentence) else []
     named = [person for person in bearers if person in sentence and _whole_word(person).search(sentence)]
     rest = sentence
     for person in named:
         rest = rest.replace(person, " ")
-    if bearers[0] not in named and pattern.search(rest):
+    if bearers[0] not in named and _alone(rest, surname, pattern):
         named.insert(0, bearers[0])
     return named
+
+
+def _alone(sentence: str, surname: str, pattern: re.Pattern) -> bool:
+    """Whether the surname stands for its bearer somewhere in the sentence; one that is also a word for a place
+    does not where another name comes right before it ("Hyde Park" is no Nina Park; "Ms. Park" is)."""
+    for found in pattern.finditer(sentence):
+        if surname not in _PLACE_SURNAMES:
+            return True
+        word = sentence[:found.start()].rsplit(None, 1)[-1:] or [""]
+        if not word[0][:1].isupper() or word[0].rstrip(".").lower() in vocabulary()["titles"]:
+            return True
+    return False
 
 
 def _actors(sentence: str, patterns: list[tuple[str, re.Pattern, tuple[str, ...]]], people: list[str]) -> list[str]:

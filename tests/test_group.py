@@ -671,3 +671,14 @@ def test_a_day_named_as_one_and_a_weeks_count_are_no_events_and_more_news_words_
     assert [(m.date, m.actors, m.places) for m in _mentions("2025-03-13", text)] == [
         ("2024-05", [], ["General Assembly", "UN General Assembly", "United Nations"]), ("2025-02-18", [], []),
         ("2020-06", [], []), ("2025-03-03", [], ["Department of Health"]), ("2025-03-10", [], [])]
+
+
+def test_a_surname_that_is_a_place_word_names_a_person_where_the_text_says_so_and_not_inside_a_place():
+    text = ("Prosecutors say Gary Whitcomb wrote 212 checks. Nina Park, an auditor, testified on Monday. "
+            "She said she first flagged the payments to the town on March 18, 2024. "
+            "The concert in Hyde Park was held on Sunday. Ms. Park resigned on Tuesday.")
+    assert [(m.date, m.title, m.actors) for m in _mentions("2025-03-04", text)] == [
+        ("2025-03-03", "Nina Park, an auditor, testified", ["Nina Park"]),
+        ("2024-03-18", "Nina Park said she first flagged the payments to the town", ["Nina Park"]),
+        ("2025-03-02", "The concert in Hyde Park was held", []),
+        ("2025-03-04", "Ms. Park resigned", ["Nina Park"])]
