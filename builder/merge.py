@@ -7,11 +7,13 @@ An event removed from a timeline, or marked `status: rejected`, is never propose
 """
 from __future__ import annotations
 
+import bisect
+import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import InputError, InputErrors
 from .fileio import read_text, write_all
@@ -22,6 +24,7 @@ STATE_FILE = ".proposed.json"
 FIELDS = ("date", "title", "summary", "actors", "tags", "status", "disputed")
 DEFAULTS = {"summary": None, "actors": [], "tags": [], "status": "active", "disputed": []}
 KEY_ORDER = ("id", "date", "title", "summary", "actors", "tags", "provenance", "status", "citations", "disputed")
+INNER_KEY_ORDER = ("date", "note", "source", "quote", "citations")  # a citation's, a disputed version's
 EDITOR_PROVENANCE = ("manual", "reviewed")
 
 
@@ -105,10 +108,21 @@ def _load_state(path: Path) -> dict:
         raise InputError(path, f"is damaged ({exc})", "restore it from version control; without it hand edits cannot be told apart") from None
 
 
+def _in_order(value):
+    """A citation or a disputed version with its keys in the order the format shows them (the state file sorts them)."""
+    if isinstance(value, list):
+        return [_in_order(v) for v in value]
+    if isinstance(value, dict):
+        rank = {key: i for i, key in enumerate(INNER_KEY_ORDER)}
+        return {k: _in_order(value[k]) for k in sorted(value, key=lambda k: (rank.get(k, len(rank)), k))}
+    return value
+
+
 def _new_item(event_id: str, values: dict, provenance: str) -> dict:
     """A new event as plain values in the canonical key order; empty and default fields are left out."""
     item = {**values, "id": event_id, "provenance": provenance}
-    return {key: item[key] for key in KEY_ORDER if key in ("id", "provenance") or not _left_out(key, item.get(key))}
+    return {key: _in_order(item[key]) for key in KEY_ORDER
+            if key in ("id", "provenance") or not _left_out(key, item.get(key))}
 
 
 def _left_out(key: str, value) -> bool:
@@ -130,8 +144,10 @@ def _set(item: CommentedMap, key: str, value) -> bool:
     after = take_trailing_comment(item)  # an editor's lines under the event stay under it, whatever field is last
     if _left_out(key, value):
         del item[key]
+    elif key in item and isinstance(item[key], CommentedSeq) and not item[key].fa.flow_style() and isinstance(value, list):
+        _edit_list(item[key], key, value)
     elif key in item:
-        item[key] = commented(key, value)
+        item[key] = commented(key, _in_order(value))
     else:
         # keep the canonical key order for keys the editor had not written
         later = [k for k in KEY_ORDER[KEY_ORDER.index(key) + 1:] if k in item]
@@ -139,6 +155,20 @@ def _set(item: CommentedMap, key: str, value) -> bool:
         item.insert(position, key, commented(key, value))
     put_trailing_comment(item, after)
     return True
+
+
+def _edit_list(seq: CommentedSeq, key: str, wanted: list) -> None:
+    """Make a block list (citations, disputed versions) hold `wanted` by deleting and inserting entries, so that
+    the entries that stay keep their lines, key order and the editor's comments byte for byte."""
+    have = [json.dumps(_plain(v), sort_keys=True) for v in seq]
+    want = [json.dumps(v, sort_keys=True) for v in wanted]
+    for tag, i1, i2, j1, j2 in reversed(difflib.SequenceMatcher(None, have, want, autojunk=False).get_opcodes()):
+        if tag == "equal":
+            continue
+        for index in reversed(range(i1, i2)):
+            del seq[index]
+        for offset, value in enumerate(wanted[j1:j2]):
+            seq.insert(i1 + offset, commented(key, _in_order(value)))
 
 
 def _date_key(item) -> tuple | None:
@@ -149,19 +179,69 @@ def _date_key(item) -> tuple | None:
         return None
 
 
-def _insert_sorted(timeline: TimelineFile, keys: list[tuple | None], item: dict) -> None:
-    """Place a new event after the last one that comes no later, so an editor's order stays as it is.
+class _DateOrder:
+    """Where new events go in one timeline: its events' `_date_key`s, parsed once per run and kept in step with the
+    events, and whether the dated ones are in date order (the usual case, searched by bisection)."""
 
-    `keys` holds each event's `_date_key`, kept in step with the events: dates are parsed once per run,
-    and the search runs from the end, where events proposed in date order land."""
-    key = EdtfDate.parse(item["date"]).sort_key()
-    position = 0
-    for index in range(len(keys) - 1, -1, -1):
-        if keys[index] is not None and keys[index] <= key:
-            position = index + 1
-            break
-    timeline.insert(position, item)
-    keys.insert(position, key)
+    def __init__(self, events: list[dict]):
+        self.keys = [_date_key(item) for item in events]
+        dated = [k for k in self.keys if k is not None]
+        self.in_order = all(a <= b for a, b in zip(dated, dated[1:]))
+
+    def insert(self, timeline: TimelineFile, item: dict) -> None:
+        """Place a new event among the events around its date, so an editor's order stays as it is."""
+        key = EdtfDate.parse(item["date"]).sort_key()
+        position = bisect.bisect_right(_Dated(self.keys), key) if self.in_order else self._fewest_misplaced(key)
+        timeline.insert(position, item)
+        self.keys.insert(position, key)
+
+    def _fewest_misplaced(self, key: tuple) -> int:
+        """Where the new event leaves the fewest events on the wrong side of it (later ones before, earlier ones
+        after); of those places, the one beside the nearest date. An event the editor moved out of date order
+        ('background, kept last') is one event out of place, not a boundary that every new event lands after."""
+        keys = self.keys
+        misplaced = sum(1 for k in keys if k is not None and k < key)  # with the new event first
+        costs = [misplaced]
+        for k in keys:
+            if k is not None:
+                misplaced += (k > key) - (k < key)
+            costs.append(misplaced)
+        fewest = min(costs)
+
+        def distance(position: int) -> int:
+            near = [k for k in (keys[position - 1] if position else None, keys[position] if position < len(keys) else None)
+                    if k is not None]
+            return min((abs((k[0] - key[0]).days) for k in near), default=0)
+        return min((p for p, cost in enumerate(costs) if cost == fewest), key=lambda p: (distance(p), -p))
+
+
+class _Dated:
+    """A list of date keys as bisect reads it: an undated event (an editor's typo, rare) sorts with the next dated one."""
+
+    def __init__(self, keys: list[tuple | None]):
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: int):
+        keys = self.keys
+        while index < len(keys) and keys[index] is None:
+            index += 1
+        return keys[index] if index < len(keys) else _LAST
+
+
+class _Last:
+    """Sorts after every date key: the undated events at the end of a list."""
+
+    def __lt__(self, other) -> bool:
+        return False
+
+    def __gt__(self, other) -> bool:
+        return True
+
+
+_LAST = _Last()
 
 
 def merge_timelines(proposals: list[Event], directory: Path, root: Path | None = None) -> MergeReport:
@@ -288,7 +368,7 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
             elif event_id not in last and "provenance" not in item:
                 _set(timeline.edit(index), "provenance", "manual")  # written by hand: say so on the site
         history = set(placements.get(name, [])) - withdrawn
-        keys = None  # parsed on the first insertion into this timeline
+        order = None  # parsed on the first insertion into this timeline
         for event_id, values in final.items():
             if event_id in present:
                 placed_anywhere.add(event_id)
@@ -297,9 +377,9 @@ def merge_timelines(proposals: list[Event], directory: Path, root: Path | None =
                 if event_id in history:
                     placed_anywhere.add(event_id)  # removed here by an editor: stays removed
                 continue
-            if keys is None:
-                keys = [_date_key(item) for item in events]
-            _insert_sorted(timeline, keys, _new_item(event_id, values, provenance[event_id]))
+            if order is None:
+                order = _DateOrder(events)
+            order.insert(timeline, _new_item(event_id, values, provenance[event_id]))
             report.added.setdefault(name, []).append(event_id)
             placed_anywhere.add(event_id)
         placements[name] = sorted(history | {str(item["id"]) for item in events if str(item["id"]) in final})

@@ -243,3 +243,97 @@ def test_random_edits_are_never_lost(seeds_project):
                     assert (str(got) if key == "date" else got) == value, f"round {round_number}: {event_id}.{key}"
         for timeline, comment in comments:
             assert comment in _file(project, timeline).read_text()
+
+
+# --- one small project per case, from short articles: what an editor did and what the next run must keep -----
+
+ARTICLES = {
+    "a.txt": """Title: State opens review of Ashford stadium site
+Published: 2025-02-03
+Publisher: Riverside Herald
+
+The Ohio Environmental Protection Agency opened a formal review of the former Harlow Steel site in Ashford on January 28, the first step before construction can begin.
+
+Mayor Linda Carver said the city welcomed the review.
+""",
+    "b.txt": """Title: Judge halts work at Ashford stadium site
+Published: 2025-03-05
+Publisher: AP
+
+A county judge on Tuesday temporarily barred Brightline Sports Group from beginning site work on a planned soccer stadium in Ashford.
+
+The Ohio Environmental Protection Agency opened its review of the site in late January.
+""",
+}
+JUDGE = ("A county judge on Tuesday temporarily barred Brightline Sports Group from beginning site work on a planned "
+         "soccer stadium in Ashford.")
+JUDGE_TITLE = ("A county judge temporarily barred Brightline Sports Group from beginning site work on a planned soccer "
+               "stadium in Ashford")
+JUDGE_SOURCE = "2025-03-05-judge-halts-work-at-ashford-stadium-site"
+
+
+def _small_project(tmp_path, articles=ARTICLES, timelines=None):
+    """A project of a few articles and one catch-all timeline (plus `timelines`: name → text), ingested and
+    extracted by the real code."""
+    project = fresh_project(tmp_path / "small")
+    for path in [*(project / "seeds").iterdir(), *(project / "timelines").glob("*.yml")]:
+        path.unlink()
+    (project / "timelines" / "all.yml").write_text("title: All dated events\nmatch: {}\nevents: []\n")
+    for name, text in (timelines or {}).items():
+        (project / "timelines" / name).write_text(text)
+    _add_articles(project, articles)
+    return project
+
+
+def _add_articles(project, articles):
+    for name, text in articles.items():
+        (project / "seeds" / name).write_text(text)
+    run_cli(project, "ingest")
+    return _extract(project)
+
+
+def _edit(path, old, new):
+    text = path.read_text()
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new))
+
+
+def _block(text, id_start):
+    """The lines of the event whose id starts with `id_start`."""
+    start = text.index(f"- id: {id_start}")
+    end = text.find("\n- id:", start + 1)
+    return text[start:end + 1 if end >= 0 else len(text)]
+
+
+def test_a_new_citation_is_appended_to_a_list_the_editor_wrote_which_stays_byte_for_byte(tmp_path):
+    project = _small_project(tmp_path)
+    path = _file(project, "all")
+    mine = ("  # editor: added the EPA line on purpose\n"
+            f"  - source: {JUDGE_SOURCE}\n"
+            "    quote: The Ohio Environmental Protection Agency opened its review of the site in late January.\n")
+    _edit(path, f"    quote: {JUDGE}\n", f"    quote: {JUDGE}\n" + mine)
+    _extract(project)
+    before = _block(path.read_text(), "2025-03-04")
+    _add_articles(project, {"c.txt": "Title: Judge blocks Ashford stadium work\nPublished: 2025-03-05\n"
+                                     f"Publisher: Columbus Courier\n\n{JUDGE}\n"})
+    after = _block(path.read_text(), "2025-03-04")
+    assert after == before + f"  - source: 2025-03-05-judge-blocks-ashford-stadium-work\n    quote: {JUDGE}\n"
+
+
+def test_new_events_are_inserted_by_date_around_an_event_the_editor_moved_out_of_order(tmp_path):
+    project = _small_project(tmp_path, {"a.txt": ARTICLES["a.txt"], "b.txt": """Title: Steel mill history
+Published: 2025-02-01
+Publisher: Riverside Herald
+
+The Harlow Steel mill closed in 1994 after nearly a century on the Miller River.
+"""})
+    path = _file(project, "all")
+    text = path.read_text()
+    background = _block(text, "1994")
+    path.write_text(text.replace(background, "") + "# background, kept last on purpose\n" + background)
+    _add_articles(project, {"c.txt": "Title: Council schedules stadium hearing\nPublished: 2025-01-20\n"
+                                     "Publisher: Ashford Daily\n\nMayor Linda Carver met with Brightline Sports Group "
+                                     "executives in Columbus on January 17.\n"})
+    dates = [str(e["date"]) for e in _load(path)["events"]]
+    assert dates == ["2025-01-17", "2025-01-28", "1994"]
+    assert path.read_text().endswith("# background, kept last on purpose\n" + background)
