@@ -337,3 +337,42 @@ The Harlow Steel mill closed in 1994 after nearly a century on the Miller River.
     dates = [str(e["date"]) for e in _load(path)["events"]]
     assert dates == ["2025-01-17", "2025-01-28", "1994"]
     assert path.read_text().endswith("# background, kept last on purpose\n" + background)
+
+
+WIRE = {
+    "a.txt": """Judge halts work at Ashford stadium site
+
+ASHFORD, Ohio, March 5, 2025 (AP) - A county judge on Tuesday halted site work on a planned soccer stadium in Ashford.
+
+Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction before the summer anyway.
+""",
+    "b.txt": """Judge blocks site work at Ashford soccer stadium
+
+Columbus Courier
+March 5, 2025
+
+ASHFORD, Ohio (AP) - A county judge on Tuesday halted site work on a planned soccer stadium in Ashford.
+
+Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction before the summer anyway.
+""",
+}
+
+
+def test_a_wire_reprint_of_a_sentence_adds_its_citation_to_the_reviewed_event(tmp_path):
+    """A sentence repeated word for word on a date coarser than a day ('before the summer') is one event: the
+    reprint made a second one, '...-2', and took the reviewed event's citation from it."""
+    project = _small_project(tmp_path, {"a.txt": WIRE["a.txt"]})
+    path = _file(project, "all")
+    hale = _block(path.read_text(), "2025-22")
+    edited = hale.replace("provenance: extracted", "provenance: reviewed")
+    _edit(path, hale, edited)
+    _add_articles(project, {"b.txt": WIRE["b.txt"]})
+    text = path.read_text()
+    assert text.count("- id: 2025-22") == 1
+    after = _block(text, "2025-22")
+    head, own = edited.split("  citations:\n")
+    assert after.startswith(head + "  citations:\n") and own in after  # the event's lines, its citation's too
+    sources = [c["source"] for c in events_by_id(project)[after.split()[2]]["citations"]]
+    assert sorted(sources) == ["2025-03-05-judge-blocks-site-work-at-ashford-soccer-stadium",
+                               "2025-03-05-judge-halts-work-at-ashford-stadium-site"]
+
