@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .extract import Mention
+from .extract import Mention, kinds_in, stems
 from .model import Citation, EdtfDate, Event
 
 APPROXIMATE_DAYS = timedelta(days=3)
@@ -125,6 +125,40 @@ def same_event(a: Mention, b: Mention, strict: bool = False) -> bool:
     """Whether two sentences tell the same event: the same kind of happening with the same people or
     place — not merely a shared date."""
     return _same(_Facts(a), _Facts(b), strict)
+
+
+def _event_facts(event: dict) -> list[_Facts]:
+    """An event's sentences, each with the event's date, people and places (as an editor may have corrected them)."""
+    names = [*event["actors"], *event["tags"]]
+    return [_Facts(Mention(source=c["source"], quote=c["quote"], start=0, date=event["date"], title=event["title"],
+                           actors=list(event["actors"]), places=list(event["tags"]), words=stems(c["quote"], names),
+                           kinds=kinds_in(c["quote"])))
+            for c in event["citations"]]
+
+
+class EventIndex:
+    """Events (plain values: date, title, actors, tags, citations) that a new event may tell again, compared by the
+    rules sentences are grouped by. Merge keeps the events an editor corrected here (a person added, the date
+    fixed): grouping compared sentences with the pipeline's values only. Looked up by what `_same` needs in
+    common (an article, a person, a place, a stated day, a reprinted sentence)."""
+
+    def __init__(self, events: dict[str, dict]):
+        self.events = {event_id: (EdtfDate.parse(event["date"]), _event_facts(event)) for event_id, event in events.items()}
+        self.by_key: dict[tuple, list[str]] = {}
+        for event_id, (_, facts) in self.events.items():
+            for key in {key for f in facts for key in f.lookup}:
+                self.by_key.setdefault(key, []).append(event_id)
+
+    def same_as(self, event: dict) -> str | None:
+        """The first event (in the order given) that tells the same event, or None."""
+        date, facts = EdtfDate.parse(event["date"]), _event_facts(event)
+        order = {event_id: i for i, event_id in enumerate(self.events)}
+        found = {event_id for f in facts for key in f.lookup for event_id in self.by_key.get(key, ())}
+        for event_id in sorted(found, key=order.get):
+            other_date, others = self.events[event_id]
+            if compatible(date, other_date) and any(_same(x, y) for x in facts for y in others):
+                return event_id
+        return None
 
 
 @dataclass
