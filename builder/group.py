@@ -7,12 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .extract import Mention
+from .extract import Mention, kinds_in, stems
 from .model import Citation, EdtfDate, Event
 
 APPROXIMATE_DAYS = timedelta(days=3)
 DISPUTE_WINDOW_DAYS = 31  # same story, dates this close but different: the sources disagree
 WIDE_MONTHS = 36  # a date spanning more months than this is looked up with every group, not by month
+REPEATED_WORDS = 4  # a sentence of this many content words, repeated with its date, is a reprint of one report
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def compatible(a: EdtfDate, b: EdtfDate) -> bool:
 class _Facts:
     """What comparing a mention needs, computed once per mention rather than once per comparison."""
 
-    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys", "day", "lookup")
+    __slots__ = ("mention", "date", "span", "actors", "places", "kinds", "words", "keys", "day", "repeat", "lookup")
 
     def __init__(self, mention: Mention, dates: dict[str, tuple[EdtfDate, _Span]] | None = None):
         self.mention = mention
@@ -66,8 +67,12 @@ class _Facts:
         # same_event needs one of these in common: the same article, a person or a place
         self.keys = (("source", mention.source), *(("actor", a) for a in self.actors), *(("place", p) for p in self.places))
         self.day = _day(self)  # a day the sentence states itself
-        # what a group is looked up by: those, and the day (the same story in two papers' words)
-        self.lookup = (*self.keys, ("day", mention.date)) if self.day else self.keys
+        # a wire story reprinted: the same words and the same date of the sentence's own, at any precision
+        self.repeat = ((mention.date, self.words) if not _borrowed(mention.date) and len(self.words) >= REPEATED_WORDS
+                       else None)
+        # what a group is looked up by: those, the day (the same story in two papers' words) and the reprint
+        self.lookup = (*self.keys, *((("day", mention.date),) if self.day else ()),
+                       *((("repeat", *self.repeat),) if self.repeat else ()))
 
 
 def _overlap(a: list[str] | frozenset, b: list[str] | frozenset) -> float:
@@ -87,6 +92,8 @@ def _same(a: _Facts, b: _Facts, strict: bool = False) -> bool:
         same_date = a.mention.date == b.mention.date
         return kinds and (actors or places or same_date or _borrowed(a.mention.date) or _borrowed(b.mention.date)) or (
             actors and same_date)
+    if a.repeat is not None and a.repeat == b.repeat:  # a reprint: "before the summer" is no day, yet the same news
+        return True
     if kinds:
         return actors or places
     return (actors and (places or _same_day(a, b)) and _overlap(a.words, b.words) >= 0.3) or (
@@ -120,6 +127,40 @@ def same_event(a: Mention, b: Mention, strict: bool = False) -> bool:
     return _same(_Facts(a), _Facts(b), strict)
 
 
+def _event_facts(event: dict) -> list[_Facts]:
+    """An event's sentences, each with the event's date, people and places (as an editor may have corrected them)."""
+    names = [*event["actors"], *event["tags"]]
+    return [_Facts(Mention(source=c["source"], quote=c["quote"], start=0, date=event["date"], title=event["title"],
+                           actors=list(event["actors"]), places=list(event["tags"]), words=stems(c["quote"], names),
+                           kinds=kinds_in(c["quote"])))
+            for c in event["citations"]]
+
+
+class EventIndex:
+    """Events (plain values: date, title, actors, tags, citations) that a new event may tell again, compared by the
+    rules sentences are grouped by. Merge keeps the events an editor corrected here (a person added, the date
+    fixed): grouping compared sentences with the pipeline's values only. Looked up by what `_same` needs in
+    common (an article, a person, a place, a stated day, a reprinted sentence)."""
+
+    def __init__(self, events: dict[str, dict]):
+        self.events = {event_id: (EdtfDate.parse(event["date"]), _event_facts(event)) for event_id, event in events.items()}
+        self.by_key: dict[tuple, list[str]] = {}
+        for event_id, (_, facts) in self.events.items():
+            for key in {key for f in facts for key in f.lookup}:
+                self.by_key.setdefault(key, []).append(event_id)
+
+    def same_as(self, event: dict) -> str | None:
+        """The first event (in the order given) that tells the same event, or None."""
+        date, facts = EdtfDate.parse(event["date"]), _event_facts(event)
+        order = {event_id: i for i, event_id in enumerate(self.events)}
+        found = {event_id for f in facts for key in f.lookup for event_id in self.by_key.get(key, ())}
+        for event_id in sorted(found, key=order.get):
+            other_date, others = self.events[event_id]
+            if compatible(date, other_date) and any(_same(x, y) for x in facts for y in others):
+                return event_id
+        return None
+
+
 @dataclass
 class _Group:
     members: list[Mention] = field(default_factory=list)
@@ -139,6 +180,7 @@ class _Group:
     actor_days: dict = field(default_factory=dict)  # (actor, day) -> members that state the day
     days: dict = field(default_factory=dict)  # day -> members that state it
     triples: set = field(default_factory=set)  # (kind, actor, place): what a strict same_event shares
+    repeats: dict = field(default_factory=dict)  # (date, words) -> the sources that print that sentence
     _date: EdtfDate | None = None
 
     def add(self, facts: _Facts) -> None:
@@ -158,6 +200,8 @@ class _Group:
             self.triples.update((kind, actor, place) for actor in facts.actors for place in facts.places)
         if facts.day:
             self.days.setdefault(mention.date, []).append(facts)
+        if facts.repeat is not None:
+            self.repeats.setdefault(facts.repeat, set()).add(mention.source)
         for actor in facts.actors:
             self.source_actor_dates.add((mention.source, actor, mention.date))
             if facts.day:
@@ -168,7 +212,8 @@ class _Group:
     def tells_same(self, facts: _Facts) -> bool:
         """any(_same(facts, member) for member in the group), by lookups: a member of another article
         needs a kind and a person or place in common, or (no kind in common) a person, similar words and a
-        place or the same stated day, or the same stated day in much the same words; a member of the same article a kind and a person, a place or the date (or one of the two
+        place or the same stated day, or the same stated day in much the same words, or the same words and date (a
+        reprint); a member of the same article a kind and a person, a place or the date (or one of the two
         has no date of its own), or a person on the same date."""
         source, day = facts.mention.source, facts.mention.date
         named = facts.keys[1:]
@@ -178,6 +223,8 @@ class _Group:
                     or any((kind, key) in self.kind_keys for key in named)):
                 return True
         if any((source, actor, facts.mention.date) in self.source_actor_dates for actor in facts.actors):
+            return True
+        if facts.repeat is not None and self.repeats.get(facts.repeat, {source}) - {source}:
             return True
         for actor in facts.actors:
             # a shared kind would have matched above, so these are _same's last rule

@@ -243,3 +243,226 @@ def test_random_edits_are_never_lost(seeds_project):
                     assert (str(got) if key == "date" else got) == value, f"round {round_number}: {event_id}.{key}"
         for timeline, comment in comments:
             assert comment in _file(project, timeline).read_text()
+
+
+# --- one small project per case, from short articles: what an editor did and what the next run must keep -----
+
+ARTICLES = {
+    "a.txt": """Title: State opens review of Ashford stadium site
+Published: 2025-02-03
+Publisher: Riverside Herald
+
+The Ohio Environmental Protection Agency opened a formal review of the former Harlow Steel site in Ashford on January 28, the first step before construction can begin.
+
+Mayor Linda Carver said the city welcomed the review.
+""",
+    "b.txt": """Title: Judge halts work at Ashford stadium site
+Published: 2025-03-05
+Publisher: AP
+
+A county judge on Tuesday temporarily barred Brightline Sports Group from beginning site work on a planned soccer stadium in Ashford.
+
+The Ohio Environmental Protection Agency opened its review of the site in late January.
+""",
+}
+JUDGE = ("A county judge on Tuesday temporarily barred Brightline Sports Group from beginning site work on a planned "
+         "soccer stadium in Ashford.")
+JUDGE_TITLE = ("A county judge temporarily barred Brightline Sports Group from beginning site work on a planned soccer "
+               "stadium in Ashford")
+JUDGE_SOURCE = "2025-03-05-judge-halts-work-at-ashford-stadium-site"
+
+
+def _small_project(tmp_path, articles=ARTICLES, timelines=None):
+    """A project of a few articles and one catch-all timeline (plus `timelines`: name → text), ingested and
+    extracted by the real code."""
+    project = fresh_project(tmp_path / "small")
+    for path in [*(project / "seeds").iterdir(), *(project / "timelines").glob("*.yml")]:
+        path.unlink()
+    (project / "timelines" / "all.yml").write_text("title: All dated events\nmatch: {}\nevents: []\n")
+    for name, text in (timelines or {}).items():
+        (project / "timelines" / name).write_text(text)
+    _add_articles(project, articles)
+    return project
+
+
+def _add_articles(project, articles):
+    for name, text in articles.items():
+        (project / "seeds" / name).write_text(text)
+    run_cli(project, "ingest")
+    return _extract(project)
+
+
+def _edit(path, old, new):
+    text = path.read_text()
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new))
+
+
+def _block(text, id_start):
+    """The lines of the event whose id starts with `id_start`."""
+    start = text.index(f"- id: {id_start}")
+    end = text.find("\n- id:", start + 1)
+    return text[start:end + 1 if end >= 0 else len(text)]
+
+
+def test_events_an_editor_merged_keep_their_values_when_the_merged_article_comes_back(tmp_path):
+    """The editor moves B's citation into A and deletes B; B's article goes away and comes back: A keeps its own
+    date and title (it took B's, as B's proposal was taken for A's and A's own dropped)."""
+    project = _small_project(tmp_path)
+    path = _file(project, "all")
+    text = path.read_text()
+    merged_away = _block(text, "2025-01-the-ohio")
+    citation = merged_away[merged_away.index("  - source:"):]
+    kept = _block(text, "2025-01-28-the-ohio")
+    path.write_text(text.replace(merged_away, "").replace(kept, kept + citation))
+    _extract(project)
+    after_edit = path.read_text()
+    assert after_edit.count("- id:") == 2 and citation in _block(after_edit, "2025-01-28-the-ohio")
+    record = project / "content" / "sources" / f"{JUDGE_SOURCE}.md"
+    seed, saved = project / "seeds" / "b.txt", record.read_text()
+    seed.unlink(), record.unlink()
+    _extract(project)
+    _add_articles(project, {"b.txt": ARTICLES["b.txt"]})
+    record.write_text(saved)
+    _extract(project)
+    assert path.read_text() == after_edit
+
+
+def test_a_new_citation_is_appended_to_a_list_the_editor_wrote_which_stays_byte_for_byte(tmp_path):
+    project = _small_project(tmp_path)
+    path = _file(project, "all")
+    mine = ("  # editor: added the EPA line on purpose\n"
+            f"  - source: {JUDGE_SOURCE}\n"
+            "    quote: The Ohio Environmental Protection Agency opened its review of the site in late January.\n")
+    _edit(path, f"    quote: {JUDGE}\n", f"    quote: {JUDGE}\n" + mine)
+    _extract(project)
+    before = _block(path.read_text(), "2025-03-04")
+    _add_articles(project, {"c.txt": "Title: Judge blocks Ashford stadium work\nPublished: 2025-03-05\n"
+                                     f"Publisher: Columbus Courier\n\n{JUDGE}\n"})
+    after = _block(path.read_text(), "2025-03-04")
+    assert after == before + f"  - source: 2025-03-05-judge-blocks-ashford-stadium-work\n    quote: {JUDGE}\n"
+
+
+WIRE = {
+    "a.txt": """Judge halts work at Ashford stadium site
+
+ASHFORD, Ohio, March 5, 2025 (AP) - A county judge on Tuesday halted site work on a planned soccer stadium in Ashford.
+
+Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction before the summer anyway.
+""",
+    "b.txt": """Judge blocks site work at Ashford soccer stadium
+
+Columbus Courier
+March 5, 2025
+
+ASHFORD, Ohio (AP) - A county judge on Tuesday halted site work on a planned soccer stadium in Ashford.
+
+Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction before the summer anyway.
+""",
+}
+
+
+def test_a_wire_reprint_of_a_sentence_adds_its_citation_to_the_reviewed_event(tmp_path):
+    """A sentence repeated word for word on a date coarser than a day ('before the summer') is one event: the
+    reprint made a second one, '...-2', and took the reviewed event's citation from it."""
+    project = _small_project(tmp_path, {"a.txt": WIRE["a.txt"]})
+    path = _file(project, "all")
+    hale = _block(path.read_text(), "2025-22")
+    edited = hale.replace("provenance: extracted", "provenance: reviewed")
+    _edit(path, hale, edited)
+    _add_articles(project, {"b.txt": WIRE["b.txt"]})
+    text = path.read_text()
+    assert text.count("- id: 2025-22") == 1
+    after = _block(text, "2025-22")
+    head, own = edited.split("  citations:\n")
+    assert after.startswith(head + "  citations:\n") and own in after  # the event's lines, its citation's too
+    sources = [c["source"] for c in events_by_id(project)[after.split()[2]]["citations"]]
+    assert sorted(sources) == ["2025-03-05-judge-blocks-site-work-at-ashford-soccer-stadium",
+                               "2025-03-05-judge-halts-work-at-ashford-stadium-site"]
+
+
+def test_one_event_edited_differently_in_two_timelines_keeps_each_edit(tmp_path):
+    project = _small_project(tmp_path, timelines={"legal.yml": "title: Legal\nmatch:\n  keywords: [judge]\nevents: []\n"})
+    titles = {"all": "Judge bars stadium site work", "legal": "Judge Helen Ortiz issues restraining order"}
+    for name, title in titles.items():
+        _edit(_file(project, name), f"  title: {JUDGE_TITLE}\n", f"  title: {title}\n")
+    for _ in range(2):
+        _extract(project)
+        for name, title in titles.items():
+            judge = [e for e in _load(_file(project, name))["events"] if str(e["date"]) == "2025-03-04"]
+            assert [e["title"] for e in judge] == [title]
+    _edit(_file(project, "all"), "  title: Judge bars stadium site work\n", "  title: Judge bars site work\n")
+    _extract(project)  # a later edit in one file stays there; the other keeps its own
+    assert "  title: Judge bars site work\n" in _file(project, "all").read_text()
+    assert f"  title: {titles['legal']}\n" in _file(project, "legal").read_text()
+
+
+def test_a_corrected_sentence_updates_the_quote_of_the_edited_event_that_cites_it(tmp_path):
+    project = _small_project(tmp_path)
+    path = _file(project, "all")
+    _edit(path, "  date: '2025-03-04'\n", "  date: 2025-03\n  summary: Judge Helen Ortiz's order.\n")
+    _extract(project)
+    _add_articles(project, {"b.txt": ARTICLES["b.txt"].replace("temporarily barred", "temporarily blocked")})
+    events = _load(path)["events"]
+    judge = [e for e in events if "judge" in e["citations"][0]["quote"].lower()]
+    assert len(judge) == 1
+    assert str(judge[0]["date"]) == "2025-03" and judge[0]["summary"] == "Judge Helen Ortiz's order."
+    assert [c["quote"] for c in judge[0]["citations"]] == [JUDGE.replace("barred", "blocked")]
+    assert run_cli(project, "check").returncode == 0
+
+
+def test_a_new_article_about_an_event_the_editor_corrected_adds_its_citation_to_it(tmp_path):
+    """The editor adds the judge's name: a later article naming her tells the same event by the editor's values."""
+    project = _small_project(tmp_path)
+    path = _file(project, "all")
+    _edit(path, "  tags: [Brightline Sports Group]\n", "  actors: [Helen Ortiz]\n  tags: [Brightline Sports Group]\n")
+    _edit(path, f"  title: {JUDGE_TITLE}\n", "  title: Judge Helen Ortiz temporarily bars work on the stadium site\n")
+    _extract(project)
+    _add_articles(project, {"c.txt": "Title: Brightline delays stadium groundbreaking\nPublished: 2025-03-20\n"
+                                     "Publisher: Ashford Business Journal\n\nJudge Helen Ortiz issued a temporary "
+                                     "restraining order on March 4 that bars any demolition or grading at the Ashford "
+                                     "stadium site.\n"})
+    judge = [e for e in _load(path)["events"] if str(e["date"]) == "2025-03-04"]
+    assert len(judge) == 1
+    assert judge[0]["title"] == "Judge Helen Ortiz temporarily bars work on the stadium site"
+    assert [c["source"] for c in judge[0]["citations"]] == [JUDGE_SOURCE, "2025-03-20-brightline-delays-stadium-groundbreaking"]
+
+
+def test_new_events_are_inserted_by_date_around_an_event_the_editor_moved_out_of_order(tmp_path):
+    project = _small_project(tmp_path, {"a.txt": ARTICLES["a.txt"], "b.txt": """Title: Steel mill history
+Published: 2025-02-01
+Publisher: Riverside Herald
+
+The Harlow Steel mill closed in 1994 after nearly a century on the Miller River.
+"""})
+    path = _file(project, "all")
+    text = path.read_text()
+    background = _block(text, "1994")
+    path.write_text(text.replace(background, "") + "# background, kept last on purpose\n" + background)
+    _add_articles(project, {"c.txt": "Title: Council schedules stadium hearing\nPublished: 2025-01-20\n"
+                                     "Publisher: Ashford Daily\n\nMayor Linda Carver met with Brightline Sports Group "
+                                     "executives in Columbus on January 17.\n"})
+    dates = [str(e["date"]) for e in _load(path)["events"]]
+    assert dates == ["2025-01-17", "2025-01-28", "1994"]
+    assert path.read_text().endswith("# background, kept last on purpose\n" + background)
+
+
+def test_an_event_merged_away_in_one_timeline_is_proposed_in_none(tmp_path):
+    """The editor moves the order's sentence into the judge event in all.yml and deletes the order's event there:
+    legal.yml, which held the order's event, now holds the merged event instead (it showed both)."""
+    order = "Judge Helen Ortiz issued a temporary restraining order halting any demolition until a hearing scheduled for March 24."
+    project = _small_project(tmp_path, {"a.txt": f"Title: Judge halts stadium work\nPublished: 2025-03-05\nPublisher: AP\n\n"
+                                                 f"{JUDGE}\n\n{order}\n"},
+                             timelines={"legal.yml": "title: Legal\nmatch:\n  keywords: [restraining order]\nevents: []\n"})
+    assert [str(e["date"]) for e in _load(_file(project, "legal"))["events"]] == ["2025-03-24"]
+    path = _file(project, "all")
+    text = path.read_text()
+    merged_away = _block(text, "2025-03-24")
+    citation = merged_away[merged_away.index("  - source:"):]
+    judge = _block(text, "2025-03-04")
+    path.write_text(text.replace(merged_away, "").replace(judge, judge + citation))
+    _extract(project)
+    _extract(project)
+    assert [str(e["date"]) for e in _load(_file(project, "legal"))["events"]] == ["2025-03-04"]
+    assert [str(e["date"]) for e in _load(path)["events"]] == ["2025-03-04"]
+    assert _block(path.read_text(), "2025-03-04") == (judge + citation).replace("provenance: extracted", "provenance: edited")
