@@ -91,13 +91,19 @@ def _same(a: _Facts, b: _Facts, strict: bool = False) -> bool:
     if a.mention.source == b.mention.source:  # an article telling its own news again
         same_date = a.mention.date == b.mention.date
         return kinds and (actors or places or same_date or _borrowed(a.mention.date) or _borrowed(b.mention.date)) or (
-            actors and same_date)
+            actors and same_date and not _other_kinds(a.kinds, b.kinds))
     if a.repeat is not None and a.repeat == b.repeat:  # a reprint: "before the summer" is no day, yet the same news
         return True
-    if kinds:
-        return actors or places
+    if kinds:  # (or the same stated day, where neither names a person or a place: "a fire broke out", "the blaze")
+        return actors or places or (_same_day(a, b) and not (a.actors or b.actors or a.places or b.places))
     return (actors and (places or _same_day(a, b)) and _overlap(a.words, b.words) >= 0.3) or (
         _same_day(a, b) and _retold(a.words, b.words))
+
+
+def _other_kinds(a: frozenset, b: frozenset) -> bool:
+    """Whether two sentences tell different kinds of happening ("was charged in September", "pleaded not guilty
+    in September"): one person on one date is then two events."""
+    return bool(a) and bool(b) and a.isdisjoint(b)
 
 
 def _retold(a: frozenset, b: frozenset) -> bool:
@@ -175,7 +181,8 @@ class _Group:
     source_kinds: set = field(default_factory=set)  # (source, kind)
     source_kind_dates: set = field(default_factory=set)  # (source, kind, date)
     borrowed_kinds: set = field(default_factory=set)  # (source, kind) of members with no date of their own
-    source_actor_dates: set = field(default_factory=set)  # (source, actor, date)
+    source_actor_dates: dict = field(default_factory=dict)  # (source, actor, date) -> the kinds of each such member
+    kind_days: dict = field(default_factory=dict)  # (kind, day) -> members that state the day
     actor_places: dict = field(default_factory=dict)  # (actor, place) -> members
     actor_days: dict = field(default_factory=dict)  # (actor, day) -> members that state the day
     days: dict = field(default_factory=dict)  # day -> members that state it
@@ -200,10 +207,12 @@ class _Group:
             self.triples.update((kind, actor, place) for actor in facts.actors for place in facts.places)
         if facts.day:
             self.days.setdefault(mention.date, []).append(facts)
+            for kind in facts.kinds:
+                self.kind_days.setdefault((kind, mention.date), []).append(facts)
         if facts.repeat is not None:
             self.repeats.setdefault(facts.repeat, set()).add(mention.source)
         for actor in facts.actors:
-            self.source_actor_dates.add((mention.source, actor, mention.date))
+            self.source_actor_dates.setdefault((mention.source, actor, mention.date), []).append(facts.kinds)
             if facts.day:
                 self.actor_days.setdefault((actor, mention.date), []).append(facts)
             for place in facts.places:
@@ -222,7 +231,12 @@ class _Group:
             if ((source, kind) in same_article or (source, kind, day) in self.source_kind_dates
                     or any((kind, key) in self.kind_keys for key in named)):
                 return True
-        if any((source, actor, facts.mention.date) in self.source_actor_dates for actor in facts.actors):
+        if any(not _other_kinds(facts.kinds, kinds) for actor in facts.actors
+               for kinds in self.source_actor_dates.get((source, actor, facts.mention.date), ())):
+            return True
+        if facts.day and not (facts.actors or facts.places) and any(
+                other.mention.source != source and not (other.actors or other.places)
+                for kind in facts.kinds for other in self.kind_days.get((kind, day), ())):
             return True
         if facts.repeat is not None and self.repeats.get(facts.repeat, {source}) - {source}:
             return True

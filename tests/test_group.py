@@ -682,3 +682,21 @@ def test_a_surname_that_is_a_place_word_names_a_person_where_the_text_says_so_an
         ("2024-03-18", "Nina Park said she first flagged the payments to the town", ["Nina Park"]),
         ("2025-03-02", "The concert in Hyde Park was held", []),
         ("2025-03-04", "Ms. Park resigned", ["Nina Park"])]
+
+
+def test_one_happening_told_with_other_verbs_is_one_event_and_a_charge_and_a_plea_are_two():
+    fires = _events(
+        ("2025-03-05", "A fire broke out at the chemical plant on Monday night, officials said."),
+        ("2025-03-05", "The blaze started on Monday in a storage shed, firefighters said."),
+        ("2025-03-05", "A fire in Berlin destroyed a warehouse on Monday."),
+        ("2025-03-05", "A fire in Paris gutted a theatre on Monday."),
+    )
+    # (a fire in a named city is another one, unless the articles name it alike)
+    assert sorted(sorted(c.source for c in e.citations) for e in fires) == [["a0", "a1"], ["a2"], ["a3"]]
+    court = _events(
+        ("2024-09-09", "Gary Whitcomb, the former treasurer of Bellmont, was charged on Monday with stealing $1.2 million."),
+        ("2025-03-04", "The trial of Gary Whitcomb opened on Monday. Whitcomb pleaded not guilty in September to 14 counts of "
+                       "theft. Whitcomb was charged in September 2024."),
+    )
+    assert sorted((e.date, sorted(c.source for c in e.citations)) for e in court) == [
+        ("2024-09", ["a1"]), ("2024-09-09", ["a0", "a1"]), ("2025-03-03", ["a1"])]
