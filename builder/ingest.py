@@ -49,6 +49,7 @@ STAT_CACHE = "ingest-stat.json"  # in the cache folder: machine-specific, never 
 # clock of whole seconds (FAT, some network file systems) has ticks of up to two
 SETTLED_NS, SETTLED_COARSE_NS = 100_000_000, 2_000_000_000
 MAX_ID = 60
+GONE_SHOWN = 10  # articles gone from their folder named one by one; the rest are counted
 TITLE_MAX = 120  # a title taken from the first sentence is cut back to a clause boundary below this
 
 
@@ -961,6 +962,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)  # ids whose record already held exactly this
     versions: list[list[str]] = field(default_factory=list)  # ids of one article's versions, the main one first
     kept_edits: dict[str, list[str]] = field(default_factory=dict)  # id → fields whose hand correction was kept
+    gone: dict[str, str] = field(default_factory=dict)  # input that no longer exists → its record, still published
 
     def summary(self) -> str:
         text = (f"ingest: {len(self.sources)} article(s): {len(self.written)} record(s) written, "
@@ -969,6 +971,11 @@ class IngestReport:
             text += f"; the project holds {len(self.versions)} article(s) in several versions"
         if self.kept_edits:
             text += f"; hand edits kept in {len(self.kept_edits)} record(s)"
+        shown = GONE_SHOWN if len(self.gone) > GONE_SHOWN + 1 else len(self.gone)
+        for key, record in sorted(self.gone.items())[:shown]:
+            text += f"\ningest: {key} is gone; its record {record} is kept (delete it to withdraw its events)"
+        if len(self.gone) > shown:
+            text += f"\ningest: and {len(self.gone) - shown} more article(s) gone whose records are kept"
         return text
 
 
@@ -1358,4 +1365,16 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
         report.sources[key] = record_id
         (report.written if record_id in changed else report.unchanged).append(record_id)
     report.written += sorted(stem for stem in changed if stem not in report.written)
+    report.gone = _gone(entries, drafts.keys() | unchanged, root, directory)
     return report
+
+
+def _gone(entries: dict[str, dict], seen: set[str], root: Path, directory: Path) -> dict[str, str]:
+    """Inputs no longer on disk whose record still is, by input: deleting an article publishes nothing new, so
+    its record, and the events citing it, stay until an editor deletes the record; ingest says so."""
+    gone = {}
+    for key, entry in entries.items():
+        record = directory / f"{entry['id']}.md"
+        if key not in seen and not os.path.lexists(root / key) and record.exists():
+            gone[key] = os.path.relpath(record, root)
+    return gone
