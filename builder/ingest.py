@@ -444,13 +444,22 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?(?P<name>[\w.-]+)""", re.I)
 
 
+# a script's code or a style sheet is no text; data blocks (JSON-LD) are the page's metadata, read as such
+_NOT_TEXT = "//script[not(contains(@type, 'json'))]|//style"
+
+
 def _read_html(path: Path, text: str) -> _Page:
-    import lxml.html
     import trafilatura
 
+    # trafilatura drops scripts from the body but not from the headline it reads as the title ("... stadium
+    # alert(2) referendum"): they go before it, or any of our own readings of the page, sees them
+    tree = trafilatura.load_html(text)
+    if tree is not None:
+        for element in tree.xpath(_NOT_TEXT):
+            element.drop_tree()
     document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+        tree if tree is not None else text, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, date_extraction_params={"extensive_search": False, "original_date": True})
     body = (document.text or "").strip() if document else ""
     if not body:
         raise InputError(path, "has no article text (only navigation, menus or captions were found)",
@@ -463,11 +472,8 @@ def _read_html(path: Path, text: str) -> _Page:
         page.sitename = None  # trafilatura's stand-in for a name the page does not give
     if document.language:
         page.language = document.language
-    try:
-        tree = lxml.html.fromstring(text)
+    if tree is not None:
         page.captions = [c for c in (_one_line(f.text_content()) for f in tree.xpath("//figcaption")) if c]
-    except (ValueError, lxml.etree.ParserError):
-        tree = None
     if page.sitename is None and tree is not None:
         page.sitename = _title_site_name(tree.findtext(".//title") or "")
     day = _published_in_metadata(tree) if tree is not None else None
@@ -475,9 +481,25 @@ def _read_html(path: Path, text: str) -> _Page:
         day = found
     if day:
         page.published, page.published_from = day, "html-meta"
+    elif tree is not None and (dateline := _find_date(lines := _under_headline(tree), [True] * len(lines), len(lines))):
+        page.published, page.published_from = dateline[1], "dateline"
     for line in body.split("\n"):
         page.lines += [line, ""]
     return page
+
+
+def _under_headline(tree, limit: int = 12) -> list[str]:
+    """The short lines after the page's first <h1>, up to its first paragraph of text: its byline and date line
+    ("Updated 4:12 PM EST, Tue January 10, 2023"), which trafilatura leaves out of the text it gives."""
+    heading = next(tree.iter("h1"), None)
+    lines = []
+    for element in heading.xpath(f"following::*[position() <= {limit}]") if heading is not None else []:
+        line = _one_line(element.text_content())
+        if element.tag == "p" and _is_prose(line):
+            break
+        if line and len(line) <= 80:
+            lines.append(line)
+    return lines
 
 
 # Where a page states when it was published (Open Graph, schema.org, HTML5), read here rather than by htmldate,
