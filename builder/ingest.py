@@ -755,6 +755,13 @@ def analyze(page: _Page) -> Source:
                 masthead = next((lines[i] for i in names if i > headline and not _ROLE.search(lines[i])), None)
             for i in range(d):
                 kept[i] = False
+            # or on the line right under the date: "By Carla Nguyen, Staff Writer | September 9, 2024 / Bellmont
+            # Gazette"; a line in capitals is a place's dateline ("BELLMONT"), not a paper's name
+            below = next((i for i in range(d + 1, first_prose) if kept[i]), None)
+            if (below is not None and _MASTHEAD.fullmatch(lines[below]) and not _ROLE.search(lines[below])
+                    and not lines[below].isupper()):
+                masthead = masthead or lines[below]
+                kept[below] = False
         if headline is None:
             start = dateline[0] + 1 if dateline else 0
             candidates = [i for i in range(start, first_prose) if kept[i]]

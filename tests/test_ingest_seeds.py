@@ -366,3 +366,14 @@ def test_a_date_line_under_a_pages_headline_dates_it_as_in_a_text_file(tmp_path)
         assert (source.published, source.published_from) == (day, "dateline"), name
         assert source.text.startswith("A Hale County jury on Friday"), name
 
+
+def test_a_papers_name_under_the_date_line_is_its_publisher(tmp_path):
+    _, sources = _ingested(tmp_path, **{"charged.txt":
+        "Former Bellmont treasurer charged with embezzling $1.2 million\n\n"
+        "By Carla Nguyen, Staff Writer | September 9, 2024\n\nBellmont Gazette\n\n"
+        "BELLMONT — The former treasurer of the town of Bellmont was charged on Monday with stealing more than "
+        "$1.2 million from town accounts over six years, prosecutors said.\n"})
+    source = sources["seeds/charged.txt"]
+    assert (source.title, source.publisher, source.published) == (
+        "Former Bellmont treasurer charged with embezzling $1.2 million", "Bellmont Gazette", "2024-09-09")
+    assert source.text.startswith("BELLMONT — The former treasurer")
