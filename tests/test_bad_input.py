@@ -150,6 +150,16 @@ def test_bad_indentation_names_the_line(project):
     fails_cleanly(project, ["check"], [Problem("editors.yml", line_of(path, "     title: Second event"), "not valid YAML")])
 
 
+@pytest.mark.parametrize("written", [" - id: editor-first-event", "   - id: editor-first-event"])
+def test_misindented_event_line_is_the_line_named(project, written):
+    """The first event under 'events:' indented a space off: the parser stops on the line under it, which is
+    indented as every other key is."""
+    path = editors(project)
+    edit(path, "- id: editor-first-event", written)
+    for command in (["check"], ["extract"]):
+        fails_cleanly(project, command, [Problem("editors.yml", line_of(path, written), "indented differently")])
+
+
 def test_yaml_bomb_is_refused_before_it_expands(project):
     lol = "\n".join([f'l{i}: &l{i} [{", ".join([f"*l{i - 1}"] * 9)}]' for i in range(1, 10)])
     path = project / "timelines" / "bomb.yml"
