@@ -59,6 +59,14 @@ def _word_end(text: str, at: int) -> int:
     return at
 
 
+def _shown(path: Path, root: Path | None) -> str:
+    """A project file's path as an editor names it: from the project folder."""
+    try:
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix() if root is not None else str(path)
+    except ValueError:
+        return str(path)
+
+
 class _Lines:
     """Where a timeline file's citations are, read with ruamel only when a problem needs a line number."""
 
@@ -114,8 +122,11 @@ def citation_problems(sources: dict[str, Source], timelines: list[Timeline], roo
     return problems
 
 
-def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = None) -> list[InputError]:
-    """Every problem found, not only the first: CI shows editors the whole list in one run."""
+def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = None,
+                  notes: list[str] | None = None) -> list[InputError]:
+    """Every problem found, not only the first: CI shows editors the whole list in one run. A timeline with no
+    events is no problem (a new project's timelines start so, and its page says there are none yet); it is
+    named in `notes`, for the editor who expected events there."""
     problems: list[InputError] = []
     sources, unreadable = {}, set()
     for path in sorted(Path(sources_dir).glob("*.md"), key=lambda p: p.name):
@@ -129,8 +140,8 @@ def check_project(sources_dir: Path, timelines_dir: Path, root: Path | None = No
     if not timelines and not problems:
         problems.append(InputError(timelines_dir, "holds no timeline (*.yml)", "add one; see timelines/README.md"))
     for timeline in timelines:
-        if not any(e.status == "active" for e in timeline.events):
-            problems.append(InputError(timeline.path, "has no events to publish",
-                                       "run `timeline extract`, widen its 'match', add events by hand, or delete the file"))
+        if notes is not None and not any(e.status == "active" for e in timeline.events):
+            notes.append(f"{_shown(timeline.path, root)} has no events yet: its page says so (widen its 'match' "
+                         "or add events by hand to fill it)")
         problems += citation_problems(sources, [timeline], root, unreadable=frozenset(unreadable))
     return problems

@@ -75,7 +75,8 @@ def _extract(args, project: Project):
 
 
 def cmd_check(args) -> int:
-    run_check(_project(args))
+    for note in run_check(_project(args)):
+        print(f"check: {note}")
     print("check: all sources, timelines and quotes are valid")
     return 0
 
@@ -90,7 +91,8 @@ def cmd_build(args) -> int:
                 wrote.append("ingest")
         if not args.no_extract and _extract(args, project).written:
             wrote.append("extract")
-        run_check(project)
+        for note in run_check(project):
+            print(f"check: {note}")
     except (InputError, InputErrors) as exc:
         exc.outcome = "the site was not built; " + (f"{' and '.join(wrote)} wrote the files counted above"
                                                     if wrote else "nothing was written")

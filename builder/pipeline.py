@@ -229,15 +229,19 @@ def _rerun_report(report: MergeReport) -> dict:
             "not_english": report.not_english}
 
 
-def run_check(project: Project) -> None:
+def run_check(project: Project) -> list[str]:
+    """Raises InputErrors naming every problem; returns the notes an editor should see (empty timelines)."""
     fingerprint = _fingerprint(project, "check")
-    if fingerprint and _settled(project, "check").get("fingerprint") == fingerprint:
-        return  # these exact files passed before
-    problems = check_project(project.sources, project.timelines, project.root)
+    settled = _settled(project, "check")
+    if fingerprint and settled.get("fingerprint") == fingerprint:
+        return list((settled.get("report") or {}).get("notes") or [])  # these exact files passed before
+    notes: list[str] = []
+    problems = check_project(project.sources, project.timelines, project.root, notes)
     if problems:
         raise InputErrors(problems)
     if _fingerprint(project, "check") == fingerprint:
-        _settle(project, "check", fingerprint)
+        _settle(project, "check", fingerprint, {"notes": notes})
+    return notes
 
 
 def run_render(project: Project, strict: bool = True, site_dir: Path | None = None) -> Path:

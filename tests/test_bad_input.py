@@ -300,11 +300,27 @@ def test_closest_passage_shows_where_the_quote_differs(project):
     assert re.search(rf"(?:^|\s){re.escape(first_word)}\s", quote), f"starts inside a word: {passage}"
 
 
-def test_timeline_with_no_events(project):
+def test_timeline_with_no_events_is_a_note_and_an_empty_file_a_problem(project):
     (project / "timelines" / "empty.yml").write_text("title: Nothing yet\nevents: []\n")
+    assert "check: timelines/empty.yml has no events yet" in run_cli(project, "check").stdout
     (project / "timelines" / "blank.yml").write_text("")
-    fails_cleanly(project, ["check"], [Problem("empty.yml", None, "has no events to publish"),
-                                       Problem("blank.yml", None, "is empty")])
+    fails_cleanly(project, ["check"], [Problem("blank.yml", None, "is empty")])
+
+
+def test_a_project_whose_only_article_dates_no_event_builds_its_empty_timelines(tmp_path):
+    """A new project starts with timelines that have no events; an article that gives none leaves them so,
+    and the site is built with their pages, which say so, rather than the build failing."""
+    project = fresh_project(tmp_path / "project")
+    for seed in (project / "seeds").iterdir():
+        seed.unlink()
+    (project / "seeds" / "notice.txt").write_text(
+        "Title: Library notice\nPublished: 2025-03-05\n\nThe library asks readers to return borrowed books "
+        "on time so that others can enjoy them too.\n")
+    result = run_cli(project, "build")
+    names = sorted(p.stem for p in (project / "timelines").glob("*.yml"))
+    for name in names:
+        assert f"check: timelines/{name}.yml has no events yet" in result.stdout, result.stdout
+        assert "0 events." in (project / "site" / "timelines" / name / "index.html").read_text()
 
 
 def test_timeline_symlinked_from_outside_the_project(project, tmp_path):
@@ -337,7 +353,6 @@ def test_check_lists_every_problem_of_a_broken_project(project):
         Problem("dates.yml", 7, "'soon' is not an EDTF date"),
         Problem("dates.yml", 9, "unknown key 'colour'"),
         Problem("syntax.yml", 2, "not valid YAML"),
-        Problem("empty.yml", None, "no events to publish"),
         Problem(record.name, line_of(record, "titel:"), "did you mean 'title'?"),
     ])
 
