@@ -27,9 +27,14 @@ def _project(args) -> Project:
 
 
 def cmd_ingest(args) -> int:
+    _ingest(args, _project(args))
+    return 0
+
+
+def _ingest(args, project: Project):
+    """Run ingest and print what it did; the report, for `build` to tell what was written."""
     from .ingest import ingest
 
-    project = _project(args)
     inputs = [Path(p) for p in args.inputs] or [project.seeds]
     files: list[Path] = []
     for item in inputs:
@@ -42,12 +47,17 @@ def cmd_ingest(args) -> int:
     if not files:
         raise InputError(inputs[0], "holds no articles", "add .txt, .md or .html files")
     report = ingest(files, project.sources, progress=args.progress, root=project.root, cache_dir=project.cache)
-    print(report.summary() if hasattr(report, "summary") else report)
-    return 0
+    print(report.summary())
+    return report
 
 
 def cmd_extract(args) -> int:
-    project = _project(args)
+    _extract(args, _project(args))
+    return 0
+
+
+def _extract(args, project: Project):
+    """Run extract and print what it did; the report, for `build` to tell what was written."""
     mapper = None
     if args.dask:
         from .dask_engine import dask_mapper
@@ -61,23 +71,32 @@ def cmd_extract(args) -> int:
     if report.not_english:
         print(f"extract: {len(report.not_english)} article(s) not in English left out (the tagger reads English only): "
               + ", ".join(report.not_english[:3]) + (", …" if len(report.not_english) > 3 else ""))
-    return 0
+    return report
 
 
 def cmd_check(args) -> int:
-    run_check(_project(args))
+    for note in run_check(_project(args)):
+        print(f"check: {note}")
     print("check: all sources, timelines and quotes are valid")
     return 0
 
 
 def cmd_build(args) -> int:
     project = _project(args)
-    if not args.no_ingest and project.seeds.is_dir():
-        args.inputs = []
-        cmd_ingest(args)
-    if not args.no_extract:
-        cmd_extract(args)
-    run_check(project)
+    wrote = []  # the steps that changed files before a later one failed: the failure message says so
+    try:
+        if not args.no_ingest and project.seeds.is_dir():
+            args.inputs = []
+            if _ingest(args, project).written:
+                wrote.append("ingest")
+        if not args.no_extract and _extract(args, project).written:
+            wrote.append("extract")
+        for note in run_check(project):
+            print(f"check: {note}")
+    except (InputError, InputErrors) as exc:
+        exc.outcome = "the site was not built; " + (f"{' and '.join(wrote)} wrote the files counted above"
+                                                    if wrote else "nothing was written")
+        raise
     site = run_render(project, strict=not args.no_strict, site_dir=Path(args.site_dir).resolve() if args.site_dir else None)
     print(f"build: site written to {site}")
     return 0
@@ -144,10 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputErrors as exc:
         for error in exc.errors:
             print(f"error: {error}", file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) found; nothing was changed by the failing step", file=sys.stderr)
+        # every step checks its input before it writes a file: a failing one wrote nothing
+        print(f"{len(exc.errors)} problem(s) found; {getattr(exc, 'outcome', 'nothing was written')}", file=sys.stderr)
         return 1
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if outcome := getattr(exc, "outcome", None):
+            print(f"build: {outcome}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: files already on disk are whole (each is replaced in one step)", file=sys.stderr)

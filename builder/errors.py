@@ -1,6 +1,7 @@
 """Errors that reach the user as one line naming the file, the line where known, and what to do."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 # Line breaks and terminal control characters in a file name or a quoted value would split the one line
@@ -53,5 +54,29 @@ def yaml_problem(exc: Exception, text: str) -> tuple[str, int | None]:
         opened = next(v for k, v in _UNCLOSED.items() if k in context)
         closed = "never closed" if at_end else f"not closed before line {mark.line + 1}"
         mark, problem = opened_at, f"the {opened} on this line is {closed}"
+    elif mark is not None and "expected <block end>" in problem:
+        problem = "this line is indented differently from the lines around it"
+        mark = _misindented(text.split("\n"), mark.line)
     line = min(mark.line + 1, len(text.rstrip().splitlines()) or 1) if mark else None  # never past the last line
     return problem, line
+
+
+class _Line:
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _misindented(lines: list[str], at: int):
+    """Where a block that ends too early went wrong: the parser stops at the line after a line indented one space
+    off (' - id: a' above '  date: ...'); that line above is blamed when its indentation is the only one of its
+    kind in the file and the stopping line's is a common one."""
+    def indent(number: int) -> int:
+        return len(lines[number]) - len(lines[number].lstrip(" "))
+
+    content = [i for i, text in enumerate(lines) if text.strip() and not text.lstrip().startswith("#")]
+    above = max((i for i in content if i < at), default=None)
+    if above is not None and at < len(lines):
+        counts = Counter(indent(i) for i in content)
+        if counts[indent(at)] > 1 and counts[indent(above)] == 1:
+            return _Line(above)
+    return _Line(at)

@@ -49,6 +49,7 @@ STAT_CACHE = "ingest-stat.json"  # in the cache folder: machine-specific, never 
 # clock of whole seconds (FAT, some network file systems) has ticks of up to two
 SETTLED_NS, SETTLED_COARSE_NS = 100_000_000, 2_000_000_000
 MAX_ID = 60
+GONE_SHOWN = 10  # articles gone from their folder named one by one; the rest are counted
 TITLE_MAX = 120  # a title taken from the first sentence is cut back to a clause boundary below this
 
 
@@ -443,13 +444,22 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?(?P<name>[\w.-]+)""", re.I)
 
 
+# a script's code or a style sheet is no text; data blocks (JSON-LD) are the page's metadata, read as such
+_NOT_TEXT = "//script[not(contains(@type, 'json'))]|//style"
+
+
 def _read_html(path: Path, text: str) -> _Page:
-    import lxml.html
     import trafilatura
 
+    # trafilatura drops scripts from the body but not from the headline it reads as the title ("... stadium
+    # alert(2) referendum"): they go before it, or any of our own readings of the page, sees them
+    tree = trafilatura.load_html(text)
+    if tree is not None:
+        for element in tree.xpath(_NOT_TEXT):
+            element.drop_tree()
     document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, include_images=False,
-        date_extraction_params={"extensive_search": False, "original_date": True})
+        tree if tree is not None else text, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, date_extraction_params={"extensive_search": False, "original_date": True})
     body = (document.text or "").strip() if document else ""
     if not body:
         raise InputError(path, "has no article text (only navigation, menus or captions were found)",
@@ -462,11 +472,8 @@ def _read_html(path: Path, text: str) -> _Page:
         page.sitename = None  # trafilatura's stand-in for a name the page does not give
     if document.language:
         page.language = document.language
-    try:
-        tree = lxml.html.fromstring(text)
+    if tree is not None:
         page.captions = [c for c in (_one_line(f.text_content()) for f in tree.xpath("//figcaption")) if c]
-    except (ValueError, lxml.etree.ParserError):
-        tree = None
     if page.sitename is None and tree is not None:
         page.sitename = _title_site_name(tree.findtext(".//title") or "")
     day = _published_in_metadata(tree) if tree is not None else None
@@ -474,9 +481,25 @@ def _read_html(path: Path, text: str) -> _Page:
         day = found
     if day:
         page.published, page.published_from = day, "html-meta"
+    elif tree is not None and (dateline := _find_date(lines := _under_headline(tree), [True] * len(lines), len(lines))):
+        page.published, page.published_from = dateline[1], "dateline"
     for line in body.split("\n"):
         page.lines += [line, ""]
     return page
+
+
+def _under_headline(tree, limit: int = 12) -> list[str]:
+    """The short lines after the page's first <h1>, up to its first paragraph of text: its byline and date line
+    ("Updated 4:12 PM EST, Tue January 10, 2023"), which trafilatura leaves out of the text it gives."""
+    heading = next(tree.iter("h1"), None)
+    lines = []
+    for element in heading.xpath(f"following::*[position() <= {limit}]") if heading is not None else []:
+        line = _one_line(element.text_content())
+        if element.tag == "p" and _is_prose(line):
+            break
+        if line and len(line) <= 80:
+            lines.append(line)
+    return lines
 
 
 # Where a page states when it was published (Open Graph, schema.org, HTML5), read here rather than by htmldate,
@@ -732,6 +755,13 @@ def analyze(page: _Page) -> Source:
                 masthead = next((lines[i] for i in names if i > headline and not _ROLE.search(lines[i])), None)
             for i in range(d):
                 kept[i] = False
+            # or on the line right under the date: "By Carla Nguyen, Staff Writer | September 9, 2024 / Bellmont
+            # Gazette"; a line in capitals is a place's dateline ("BELLMONT"), not a paper's name
+            below = next((i for i in range(d + 1, first_prose) if kept[i]), None)
+            if (below is not None and _MASTHEAD.fullmatch(lines[below]) and not _ROLE.search(lines[below])
+                    and not lines[below].isupper()):
+                masthead = masthead or lines[below]
+                kept[below] = False
         if headline is None:
             start = dateline[0] + 1 if dateline else 0
             candidates = [i for i in range(start, first_prose) if kept[i]]
@@ -961,6 +991,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)  # ids whose record already held exactly this
     versions: list[list[str]] = field(default_factory=list)  # ids of one article's versions, the main one first
     kept_edits: dict[str, list[str]] = field(default_factory=dict)  # id → fields whose hand correction was kept
+    gone: dict[str, str] = field(default_factory=dict)  # input that no longer exists → its record, still published
 
     def summary(self) -> str:
         text = (f"ingest: {len(self.sources)} article(s): {len(self.written)} record(s) written, "
@@ -969,6 +1000,11 @@ class IngestReport:
             text += f"; the project holds {len(self.versions)} article(s) in several versions"
         if self.kept_edits:
             text += f"; hand edits kept in {len(self.kept_edits)} record(s)"
+        shown = GONE_SHOWN if len(self.gone) > GONE_SHOWN + 1 else len(self.gone)
+        for key, record in sorted(self.gone.items())[:shown]:
+            text += f"\ningest: {key} is gone; its record {record} is kept (delete it to withdraw its events)"
+        if len(self.gone) > shown:
+            text += f"\ningest: and {len(self.gone) - shown} more article(s) gone whose records are kept"
         return text
 
 
@@ -1358,4 +1394,16 @@ def ingest(inputs: list[Path], sources_dir: Path, *, progress: bool = False, roo
         report.sources[key] = record_id
         (report.written if record_id in changed else report.unchanged).append(record_id)
     report.written += sorted(stem for stem in changed if stem not in report.written)
+    report.gone = _gone(entries, drafts.keys() | unchanged, root, directory)
     return report
+
+
+def _gone(entries: dict[str, dict], seen: set[str], root: Path, directory: Path) -> dict[str, str]:
+    """Inputs no longer on disk whose record still is, by input: deleting an article publishes nothing new, so
+    its record, and the events citing it, stay until an editor deletes the record; ingest says so."""
+    gone = {}
+    for key, entry in entries.items():
+        record = directory / f"{entry['id']}.md"
+        if key not in seen and not os.path.lexists(root / key) and record.exists():
+            gone[key] = os.path.relpath(record, root)
+    return gone

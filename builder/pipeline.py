@@ -13,12 +13,12 @@ from typing import Callable, Iterable
 
 from tqdm import tqdm
 
-from .check import check_project
+from .check import check_project, citation_problems
 from .errors import InputError, InputErrors
 from .extract import Mention, extract_source
 from .fileio import write_cache
 from .group import group_mentions
-from .merge import MergeReport, merge_timelines
+from .merge import STATE_FILE, MergeReport, merge_timelines
 from .model import EdtfDate, Source
 from .sources import load_sources
 from .timelines import load_timelines
@@ -189,10 +189,15 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
     settled = _settled(project, "extract")
     if fingerprint and settled.get("fingerprint") == fingerprint and isinstance(settled.get("report"), dict):
         return MergeReport(**{**settled["report"], "written": []})  # the same inputs settled before: nothing to do
-    load_timelines(project.timelines, project.root)  # a typo in a timeline is reported before long work starts
+    timelines = load_timelines(project.timelines, project.root)  # a typo in a timeline is reported before long work starts
     sources = load_sources(project.sources, project.root)
     if not sources:
         raise InputError(project.sources, "holds no source records", "run `timeline ingest` first")
+    # merge takes an editor's citations as they are and copies them to the event's other timelines: a wrong
+    # one is reported now, before any file is written, not by the check after
+    problems = citation_problems(sources, timelines, project.root, skip=_proposed_citations(project))
+    if problems:
+        raise InputErrors(problems)
     mentions = extract_all(sources, project.cache / "extract", workers, progress, mapper)
     proposals = group_mentions([m for sid in sorted(mentions) for m in mentions[sid]], source_order(sources))
     report = merge_timelines(proposals, project.timelines, project.root)
@@ -206,21 +211,37 @@ def run_extract(project: Project, workers: int | None = None, progress: bool = F
     return report
 
 
+def _proposed_citations(project: Project) -> frozenset[tuple[str, str, str]]:
+    """(event id, source, quote) of each citation extract last proposed (`.proposed.json`): merge itself replaces
+    or withdraws these when their article changes or goes, so only the others, an editor's, are checked first.
+    A damaged state file leaves every citation to be checked (and merge names the file)."""
+    try:
+        state = json.loads((project.timelines / STATE_FILE).read_text(encoding="utf-8"))
+        return frozenset((str(event_id), str(c["source"]), str(c["quote"]))
+                         for event_id, proposal in state["events"].items() for c in proposal["citations"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return frozenset()
+
+
 def _rerun_report(report: MergeReport) -> dict:
     """What a run on the same inputs again reports: no change, the same kept edits and unplaced events."""
     return {"added": {}, "updated": [], "retracted": [], "kept_edits": report.kept_edits, "unplaced": report.unplaced,
             "not_english": report.not_english}
 
 
-def run_check(project: Project) -> None:
+def run_check(project: Project) -> list[str]:
+    """Raises InputErrors naming every problem; returns the notes an editor should see (empty timelines)."""
     fingerprint = _fingerprint(project, "check")
-    if fingerprint and _settled(project, "check").get("fingerprint") == fingerprint:
-        return  # these exact files passed before
-    problems = check_project(project.sources, project.timelines, project.root)
+    settled = _settled(project, "check")
+    if fingerprint and settled.get("fingerprint") == fingerprint:
+        return list((settled.get("report") or {}).get("notes") or [])  # these exact files passed before
+    notes: list[str] = []
+    problems = check_project(project.sources, project.timelines, project.root, notes)
     if problems:
         raise InputErrors(problems)
     if _fingerprint(project, "check") == fingerprint:
-        _settle(project, "check", fingerprint)
+        _settle(project, "check", fingerprint, {"notes": notes})
+    return notes
 
 
 def run_render(project: Project, strict: bool = True, site_dir: Path | None = None) -> Path:

@@ -17,7 +17,8 @@ from builder.sources import load_sources
 from builder.timelines import MAX_TIMELINE_BYTES
 from projects import fresh_project, run_cli, snapshot
 
-SUMMARY = re.compile(r"^\d+ problem\(s\) found; nothing was changed by the failing step$")
+# what a failed run says it left: a failing step writes nothing; `build` adds what earlier steps wrote
+SUMMARY = re.compile(r"^(\d+ problem\(s\) found; |build: )(nothing was written|the site was not built; .+)$")
 
 
 @dataclass
@@ -149,6 +150,16 @@ def test_bad_indentation_names_the_line(project):
     fails_cleanly(project, ["check"], [Problem("editors.yml", line_of(path, "     title: Second event"), "not valid YAML")])
 
 
+@pytest.mark.parametrize("written", [" - id: editor-first-event", "   - id: editor-first-event"])
+def test_misindented_event_line_is_the_line_named(project, written):
+    """The first event under 'events:' indented a space off: the parser stops on the line under it, which is
+    indented as every other key is."""
+    path = editors(project)
+    edit(path, "- id: editor-first-event", written)
+    for command in (["check"], ["extract"]):
+        fails_cleanly(project, command, [Problem("editors.yml", line_of(path, written), "indented differently")])
+
+
 def test_yaml_bomb_is_refused_before_it_expands(project):
     lol = "\n".join([f'l{i}: &l{i} [{", ".join([f"*l{i - 1}"] * 9)}]' for i in range(1, 10)])
     path = project / "timelines" / "bomb.yml"
@@ -217,8 +228,22 @@ def test_citation_of_a_missing_source(project):
     text = path.read_text()
     source_id = re.search(r"- source: (\S+)", text).group(1)
     edit(path, f"- source: {source_id}", "- source: no-such-article")
-    fails_cleanly(project, ["check"], [Problem("editors.yml", line_of(path, "no-such-article"),
-                                               "cites a missing source 'no-such-article'")])
+    for command in (["check"], ["extract"], ["build"]):
+        fails_cleanly(project, command, [Problem("editors.yml", line_of(path, "no-such-article"),
+                                                 "cites a missing source 'no-such-article'")])
+
+
+def test_missing_source_is_one_problem_at_its_first_citation(project):
+    """An event cites a record that is gone twice, and the event's id begins with the record's id: one
+    line for the event, at its first citation (not one per citation, nor at the event's id)."""
+    path = editors(project)
+    source_id = "2024-11-04-withdrawn-article"
+    quotes = re.findall(r"quote: (.+)", path.read_text())
+    path.write_text(f"title: Picks\nevents:\n- id: {source_id}-event\n  date: '2024'\n  title: An event\n"
+                    f"  citations:\n  - source: {source_id}\n    quote: {quotes[0]}\n"
+                    f"  - source: {source_id}\n    quote: {quotes[1]}\n")
+    for command in (["check"], ["extract"]):
+        fails_cleanly(project, command, [Problem("editors.yml", 7, f"event '{source_id}-event' cites a missing source")])
 
 
 def test_citation_of_a_near_miss_source_id_gets_a_suggestion(project):
@@ -233,14 +258,69 @@ def test_quote_not_in_its_source(project):
     path = editors(project)
     quote = re.search(r'quote: "(.+)"', path.read_text()).group(1)
     edit(path, quote, quote.replace(" ", "  ", 1) + " and more")
-    fails_cleanly(project, ["check"], [Problem("editors.yml", line_of(path, "and more"), "quote is not in source")])
+    for command in (["check"], ["extract"], ["build"]):
+        fails_cleanly(project, command, [Problem("editors.yml", line_of(path, "and more"), "quote is not in source")])
 
 
-def test_timeline_with_no_events(project):
+def an_extracted_quote(project: Path, longer_than: int = 0) -> tuple[Path, str]:
+    """A timeline that extract wrote, and the first quote in it longer than `longer_than` characters."""
+    for path in sorted((project / "timelines").glob("*.yml")):
+        for quote in re.findall(r"^    quote: (.+)$", path.read_text(), re.M):
+            if path.name != "editors.yml" and len(quote) > longer_than and not quote.startswith(("'", '"')):
+                return path, quote
+    raise AssertionError("no extracted quote")
+
+
+def test_mistyped_quote_in_an_extracted_event_stops_extract_before_it_writes(project):
+    """Merge would take the typo for a hand edit and copy it into the event's other timelines: extract and
+    build refuse it first, and say that nothing was written."""
+    path, quote = an_extracted_quote(project)
+    words = quote.split(" ")
+    typo = " ".join(words[:2] + words[3:])
+    edit(path, f"quote: {quote}", f"quote: {typo}")
+    for command in (["extract"], ["build"]):
+        before = project_files(project)
+        result = run_cli(project, *command, check=False)
+        failed_with(result, [Problem(path.name, line_of(path, typo), "quote is not in source")])
+        assert project_files(project) == before, f"`timeline {command[0]}` changed the project"
+    assert result.stderr.splitlines()[-1] == "1 problem(s) found; the site was not built; nothing was written"
+
+
+def test_closest_passage_shows_where_the_quote_differs(project):
+    path, quote = an_extracted_quote(project, longer_than=140)
+    words = quote.split(" ")
+    cut = next(i for i in range(len(words)) if len(" ".join(words[:i])) > 100)
+    dropped = " ".join(words[cut - 1:cut + 2])
+    typo = " ".join(words[:cut] + words[cut + 1:])
+    edit(path, f"quote: {quote}", f"quote: {typo}")
+    [error] = fails_cleanly(project, ["check"], [Problem(path.name, line_of(path, typo), "quote is not in source")])
+    passage = re.search(r'closest passage: "(.+)"\)$', error).group(1)
+    assert dropped in passage, passage  # the words around the one the editor lost, though past the 100th character
+    first_word = passage.lstrip("…").split(" ")[0]
+    assert re.search(rf"(?:^|\s){re.escape(first_word)}\s", quote), f"starts inside a word: {passage}"
+
+
+def test_timeline_with_no_events_is_a_note_and_an_empty_file_a_problem(project):
     (project / "timelines" / "empty.yml").write_text("title: Nothing yet\nevents: []\n")
+    assert "check: timelines/empty.yml has no events yet" in run_cli(project, "check").stdout
     (project / "timelines" / "blank.yml").write_text("")
-    fails_cleanly(project, ["check"], [Problem("empty.yml", None, "has no events to publish"),
-                                       Problem("blank.yml", None, "is empty")])
+    fails_cleanly(project, ["check"], [Problem("blank.yml", None, "is empty")])
+
+
+def test_a_project_whose_only_article_dates_no_event_builds_its_empty_timelines(tmp_path):
+    """A new project starts with timelines that have no events; an article that gives none leaves them so,
+    and the site is built with their pages, which say so, rather than the build failing."""
+    project = fresh_project(tmp_path / "project")
+    for seed in (project / "seeds").iterdir():
+        seed.unlink()
+    (project / "seeds" / "notice.txt").write_text(
+        "Title: Library notice\nPublished: 2025-03-05\n\nThe library asks readers to return borrowed books "
+        "on time so that others can enjoy them too.\n")
+    result = run_cli(project, "build")
+    names = sorted(p.stem for p in (project / "timelines").glob("*.yml"))
+    for name in names:
+        assert f"check: timelines/{name}.yml has no events yet" in result.stdout, result.stdout
+        assert "0 events." in (project / "site" / "timelines" / name / "index.html").read_text()
 
 
 def test_timeline_symlinked_from_outside_the_project(project, tmp_path):
@@ -273,7 +353,6 @@ def test_check_lists_every_problem_of_a_broken_project(project):
         Problem("dates.yml", 7, "'soon' is not an EDTF date"),
         Problem("dates.yml", 9, "unknown key 'colour'"),
         Problem("syntax.yml", 2, "not valid YAML"),
-        Problem("empty.yml", None, "no events to publish"),
         Problem(record.name, line_of(record, "titel:"), "did you mean 'title'?"),
     ])
 

@@ -332,3 +332,48 @@ def test_a_pages_publisher_is_the_site_name_its_title_ends_with_before_its_domai
     }
     found, expected = _each(tmp_path, pages, lambda source: (source.publisher, source.title))
     assert found == {name: (publisher, "Council approves budget") for name, publisher in expected.items()}
+
+
+def test_script_and_style_in_a_pages_headline_or_caption_are_no_part_of_its_record(tmp_path):
+    project, sources = _ingested(tmp_path, **{"hearing.html":
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Council sets hearing - Ashford Daily</title>"
+        "<meta property='article:published_time' content='2025-03-28T10:00:00-04:00'></head><body><article>"
+        "<h1>Council sets hearing on stadium <script>alert(2)</script><style>h1{color:red}</style> referendum</h1>"
+        "<figure><img src='a.jpg'><figcaption>Council chamber<script>track()</script></figcaption></figure>"
+        "<p>The Ashford City Council on Thursday scheduled a hearing on April 8 about a new referendum petition, "
+        "council clerk Dana Moss said.</p>"
+        "<p>Councilmember Tom Reyes said on Thursday that the petition had gathered 4,000 signatures.</p>"
+        "</article></body></html>"})
+    source = sources["seeds/hearing.html"]
+    assert (source.id, source.title) == ("2025-03-28-council-sets-hearing-on-stadium-referendum",
+                                         "Council sets hearing on stadium referendum")
+    assert source.captions == ["Council chamber"]
+    record = (project / "content" / "sources" / f"{source.id}.md").read_text()
+    assert "alert" not in record and "color:red" not in record and "track()" not in record
+
+
+def test_a_date_line_under_a_pages_headline_dates_it_as_in_a_text_file(tmp_path):
+    page = ("<html><head><meta charset='utf-8'><title>Jury finds former treasurer guilty - Bellmont Gazette</title>"
+            "</head><body><div class='story'><h1>Jury finds former treasurer guilty</h1><div class='byline'>{byline}</div>"
+            "<p>A Hale County jury on Friday found Gary Whitcomb, the former town treasurer, guilty of all 14 counts "
+            "of stealing $1.2 million from the town's sewer fund.</p><p>Judge Howard Tate revoked Whitcomb's bail and "
+            "ordered him held until sentencing, which he set for May 9.</p></div></body></html>")
+    _, sources = _ingested(tmp_path, **{
+        "verdict.html": page.format(byline="Updated 4:12 PM EST, Tue January 10, 2023"),
+        "verdict2.html": page.format(byline="Carla Nguyen · Updated 6:45 PM EDT, Fri March 21, 2025")})
+    for name, day in (("verdict.html", "2023-01-10"), ("verdict2.html", "2025-03-21")):
+        source = sources[f"seeds/{name}"]
+        assert (source.published, source.published_from) == (day, "dateline"), name
+        assert source.text.startswith("A Hale County jury on Friday"), name
+
+
+def test_a_papers_name_under_the_date_line_is_its_publisher(tmp_path):
+    _, sources = _ingested(tmp_path, **{"charged.txt":
+        "Former Bellmont treasurer charged with embezzling $1.2 million\n\n"
+        "By Carla Nguyen, Staff Writer | September 9, 2024\n\nBellmont Gazette\n\n"
+        "BELLMONT — The former treasurer of the town of Bellmont was charged on Monday with stealing more than "
+        "$1.2 million from town accounts over six years, prosecutors said.\n"})
+    source = sources["seeds/charged.txt"]
+    assert (source.title, source.publisher, source.published) == (
+        "Former Bellmont treasurer charged with embezzling $1.2 million", "Bellmont Gazette", "2024-09-09")
+    assert source.text.startswith("BELLMONT — The former treasurer")

@@ -104,3 +104,23 @@ def test_rewritten_files_keep_their_mode_and_new_ones_get_the_umask_default(tmp_
     os.umask(mask)
     records = list((project / "content" / "sources").glob("*.md"))
     assert records and {r.stat().st_mode & 0o777 for r in records} == {0o666 & ~mask}
+
+
+def test_an_article_deleted_from_seeds_is_named_and_deleting_its_record_withdraws_its_events(seeds_project):
+    """Deleting an article publishes nothing new: ingest says its record is kept, and deleting the record
+    withdraws the events extract took from it, with nothing for an editor to mend."""
+    project = seeds_project
+    record = next(s for s in load_sources(project / "content" / "sources").values() if s.input.startswith("seeds/003"))
+    record_path = project / "content" / "sources" / f"{record.id}.md"
+    cited = [path for path in (project / "timelines").glob("*.yml") if f"source: {record.id}\n" in path.read_text()]
+    assert cited, "the article must give events for this test"
+    (project / record.input).unlink()
+    result = run_cli(project, "ingest")
+    assert (f"ingest: {record.input} is gone; its record content/sources/{record.id}.md is kept "
+            "(delete it to withdraw its events)") in result.stdout.splitlines()
+    assert record_path.exists()
+    record_path.unlink()
+    assert "is gone" not in run_cli(project, "ingest").stdout
+    run_cli(project, "extract")
+    assert not any(f"source: {record.id}\n" in path.read_text() for path in cited)
+    run_cli(project, "check")
