@@ -249,7 +249,7 @@ def _people(text: str, spans: list[tuple[int, int]]) -> list[str]:
 _PLACE_SURNAMES = frozenset("Park Lake Church Hall Hill Banks Fields Woods Rivers Castle Stone Street Bridge Brooks Wells Marsh".split())
 _SURNAME_LIKE_PLACE = re.compile(r"(?!(?:Central|North|South|East|West|New|Old|Great|Lower|Upper|Grand)\s)[A-Z][a-z]+\s+(?:%s)"
                                  % "|".join(sorted(_PLACE_SURNAMES)))
-_PERSON_AFTER = re.compile(r",\s+(?:an?\s+[a-z]+(?:\s+[a-z]+)?,|\d{1,3},|who\b)|\s+(?:said|says|testified|told|added)\b")
+_PERSON_AFTER = re.compile(r",\s+(?:an?\s+[a-z]+(?:\s+[a-z]+)?,|\d{1,3},|who\b)|,?\s+(?:said|says|testified|told|added)\b")
 
 
 # someone close to a person, who is no actor of what the sentence tells: "Pruitt's wife, Sandra, died in 2019"
@@ -562,6 +562,8 @@ _LEAD_PHRASE = re.compile(r"(?:(?:At|In|On|During|Within|Under)\s+(?:the|a|an|it
                           r"Speaking(?:\s[^,;:()—–]{0,50})?),\s+"
                           r"(?=\S+\s+\S+\s+\S)")
 _NAMED_MONTH = re.compile(r"(?:early\s+|late\s+|mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)", re.I)
+_PARTICIPLE_LEFT = re.compile(r"(?<=[a-z])\s+[a-z]{3,}ed$")
+_VERB_NEXT = re.compile(r"\s+%s" % _VERB)
 _COUNTED_ON = re.compile(r"\s+(?:later|earlier|after|before)\b")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
 
@@ -723,6 +725,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
         head, tail = text[:cut_start].rstrip(), text[end:]
         if timex.anchor == "previous-date" and (counted := _COUNTED_ON.match(tail)):
             tail = tail[counted.end():]  # "Two years later, the family sued": "later" goes with the date
+        if (participle := _PARTICIPLE_LEFT.search(head)) and _VERB_NEXT.match(tail):
+            head = head[:participle.start()]  # "A survey completed in October found ...": "A survey found ..."
         if head.endswith(",") and tail.startswith(","):  # "Then, in March 2011, the plan came back"
             tail = tail[1:]
         if tail.startswith(("’s ", "'s ")):  # "won in Thursday’s election": "won in the election"

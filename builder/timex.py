@@ -1646,11 +1646,14 @@ def tag(text: str, creation_date: str | None) -> list[Timex]:
     return found
 
 
+_YEARLESS_OR_MONTH = re.compile(r"(?:\d{4}|XXXX)-\d\d(?:-\d\d)?")  # (an undated article's "March" is XXXX-03)
+
+
 def _year_shared(text: str, first: Timex, start: int, value: str) -> Timex | None:
     """The year-less month or day that begins a range or a pair whose second part, at `start`, states the year
     (`value`): "from March to May 2022", "March 3 and 5, 2022" (a range from November to February 2023 begins in
     2022); None when `first` is no such month or day."""
-    if not (first.relative and _MONTH_VALUE.fullmatch(first.value) and _RANGE_LINK.fullmatch(text, first.end, start)):
+    if not (first.relative and _YEARLESS_OR_MONTH.fullmatch(first.value) and _RANGE_LINK.fullmatch(text, first.end, start)):
         return None
     year = int(value[:4]) - (first.value[5:] > value[5:len(first.value)])
     shared = f"{year:04d}{first.value[4:]}"

@@ -700,3 +700,19 @@ def test_one_happening_told_with_other_verbs_is_one_event_and_a_charge_and_a_ple
     )
     assert sorted((e.date, sorted(c.source for c in e.citations)) for e in court) == [
         ("2024-09", ["a1"]), ("2024-09-09", ["a0", "a1"]), ("2025-03-03", ["a1"])]
+
+
+def test_a_participle_before_the_date_leaves_the_title_with_it_and_a_role_before_a_name_is_no_bar():
+    text = ("A structural survey completed in October found that its roof needed $2.3 million in repairs. "
+            "The first witness, auditor Nina Park, testified on Monday. "
+            "Town sealed sixth place on the final day, 27 April, with a 1-1 draw against Morecambe.")
+    assert [(m.date, m.title, m.actors) for m in _mentions("2024-05-20", text)] == [
+        ("2023-10", "A structural survey found that its roof needed $2.3 million in repairs", []),
+        ("2024-05-20", "The first witness, auditor Nina Park, testified", ["Nina Park"]),
+        ("2024-04-27", "Town sealed sixth place on the final day", [])]
+
+
+def test_an_undated_articles_range_with_its_year_at_the_end_is_one_event():
+    source = Source(id="u", title="T", text="A new round of clashes broke out in Serbia between March and May 2022, the worst since the war.",
+                    url=None, publisher=None, published=None, published_from="unknown")
+    assert [(m.date, m.title) for m in extract_source(source)] == [("2022-03/2022-05", "A new round of clashes broke out in Serbia")]
