@@ -563,6 +563,7 @@ _LEAD_PHRASE = re.compile(r"(?:(?:At|In|On|During|Within|Under)\s+(?:the|a|an|it
                           r"(?=\S+\s+\S+\s+\S)")
 _NAMED_MONTH = re.compile(r"(?:early\s+|late\s+|mid-?)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?!\w)", re.I)
 _PARTICIPLE_LEFT = re.compile(r"(?<=[a-z])\s+[a-z]{3,}ed$")
+_PARTICIPLE_COMMA = re.compile(r",\s+[a-z]{3,}ed$")
 _VERB_NEXT = re.compile(r"\s+%s" % _VERB)
 _COUNTED_ON = re.compile(r"\s+(?:later|earlier|after|before)\b")
 _TRAILING_CAPITALS = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w'’.-]*[ \t]+)*[A-Z][\w'’.-]*$")
@@ -727,6 +728,8 @@ def make_title(sentence: str, timex: Timex | None, offset: int, after: int | Non
             tail = tail[counted.end():]  # "Two years later, the family sued": "later" goes with the date
         if (participle := _PARTICIPLE_LEFT.search(head)) and _VERB_NEXT.match(tail):
             head = head[:participle.start()]  # "A survey completed in October found ...": "A survey found ..."
+        elif tail.startswith(",") and (participle := _PARTICIPLE_COMMA.search(head)):
+            head, tail = head[:participle.start()], tail[1:]  # "The letter, dated January 13, was released"
         if head.endswith(",") and tail.startswith(","):  # "Then, in March 2011, the plan came back"
             tail = tail[1:]
         if tail.startswith(("’s ", "'s ")):  # "won in Thursday’s election": "won in the election"
@@ -828,7 +831,7 @@ def _event_timexes(timexes: list[Timex], text: str) -> list[Timex]:
                 pass
     dates = [t for t in dates if t.signal.lower() not in NON_EVENT_SIGNALS
              and not _COMPARED.search(text, max(0, t.start - 24), t.start) and not _FIGURES_OF.match(text, t.end)
-             and not _NAMED_AS_A_DAY.match(text, t.end)]
+             and not _NAMED_AS_A_DAY.match(text, t.end) and not _SCHEDULED_OTHER.search(text, max(0, t.start - 60), t.start)]
     # a date that only tells which thing is meant ("withdrew the 1998 plan on Tuesday", "this year's deal")
     # dates no event of a sentence that has another date
     attributive = [t for t in dates if _is_attributive(text, t)]
@@ -867,6 +870,10 @@ _COMPARED = re.compile(r"\b(?:(?:up|down|rising|falling|compared)\s+(?:from|with
                        r"(?:forecasts?|outlook|guidance|targets?|estimates?|projections?|budgets?|results|revenues?|earnings|"
                        r"profits?|sales|loss(?:es)?|income)\s+for|(?:year|quarter|period|months|half|week)\s+end(?:ed|ing))\s+(?:the\s+)?$", re.I)
 # the period a figure is of: "a 22% rise in third-quarter profit", "the 2025 budget"
+# the date of another happening that bounds this one, or of a schedule given up: "issued an order ... until a
+# hearing scheduled for March 24", "postponed the hearing, originally set for March 24"
+_SCHEDULED_OTHER = re.compile(r"(?:\b(?:until|till|pending)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}|\b(?:originally|initially|previously)\s+)"
+                              r"(?:scheduled|set|slated|planned|due)\s+(?:for|on)\s+$", re.I)
 # a day named as one, which is no event: "voted to designate July 11 as an international day of remembrance"
 _NAMED_AS_A_DAY = re.compile(r"\s+as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:day|holiday|anniversary|deadline)\b", re.I)
 _FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales|results|income|loss(?:es)?|growth|output|"

@@ -716,3 +716,14 @@ def test_an_undated_articles_range_with_its_year_at_the_end_is_one_event():
     source = Source(id="u", title="T", text="A new round of clashes broke out in Serbia between March and May 2022, the worst since the war.",
                     url=None, publisher=None, published=None, published_from="unknown")
     assert [(m.date, m.title) for m in extract_source(source)] == [("2022-03/2022-05", "A new round of clashes broke out in Serbia")]
+
+
+def test_a_bound_set_by_another_happening_or_a_schedule_given_up_dates_no_event_and_firms_name_no_one():
+    text = ("Judge Helen Ortiz issued a temporary restraining order halting demolition on the former Harlow Steel site on "
+            "Tuesday until a hearing scheduled for March 24. The judge postponed the hearing, originally set for March 24, "
+            "at the request of both sides. The letter, dated January 13, was released by the mayor's office. "
+            "Harbor Point Capital bought the site in 2021.")
+    assert [(m.date, m.title, m.actors) for m in _mentions("2025-03-13", text)] == [
+        ("2025-03-11", "Judge Helen Ortiz issued a temporary restraining order halting demolition on the former Harlow Steel site "
+                       "until a hearing scheduled …", ["Helen Ortiz"]),
+        ("2025-01-13", "The letter was released by the mayor's office", []), ("2021", "Harbor Point Capital bought the site", [])]

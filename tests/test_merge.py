@@ -348,7 +348,7 @@ WIRE = {
 
 ASHFORD, Ohio, March 5, 2025 (AP) - A county judge on Tuesday halted site work on a planned soccer stadium in Ashford.
 
-Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction before the summer anyway.
+Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction in the summer of 2025 anyway.
 """,
     "b.txt": """Judge blocks site work at Ashford soccer stadium
 
@@ -357,7 +357,7 @@ March 5, 2025
 
 ASHFORD, Ohio (AP) - A county judge on Tuesday halted site work on a planned soccer stadium in Ashford.
 
-Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction before the summer anyway.
+Brightline chief executive Marcus Hale said the company had not planned to begin heavy construction in the summer of 2025 anyway.
 """,
 }
 
@@ -450,7 +450,7 @@ The Harlow Steel mill closed in 1994 after nearly a century on the Miller River.
 def test_an_event_merged_away_in_one_timeline_is_proposed_in_none(tmp_path):
     """The editor moves the order's sentence into the judge event in all.yml and deletes the order's event there:
     legal.yml, which held the order's event, now holds the merged event instead (it showed both)."""
-    order = "Judge Helen Ortiz issued a temporary restraining order halting any demolition until a hearing scheduled for March 24."
+    order = "Judge Helen Ortiz will decide on March 24 whether the restraining order halting any demolition stays."
     project = _small_project(tmp_path, {"a.txt": f"Title: Judge halts stadium work\nPublished: 2025-03-05\nPublisher: AP\n\n"
                                                  f"{JUDGE}\n\n{order}\n"},
                              timelines={"legal.yml": "title: Legal\nmatch:\n  keywords: [restraining order]\nevents: []\n"})
