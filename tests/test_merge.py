@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
@@ -305,16 +306,23 @@ def _block(text, id_start):
     return text[start:end + 1 if end >= 0 else len(text)]
 
 
+def _merge_by_hand(path: Path, merged_away: str, kept: str) -> tuple[str, str]:
+    """What an editor does to merge two events: the citations of the event whose id starts `merged_away` moved
+    under the one whose id starts `kept`, and the first deleted; returns the kept event's block before, and the
+    citations moved."""
+    text = path.read_text()
+    away, block = _block(text, merged_away), _block(text, kept)
+    citation = away[away.index("  - source:"):]
+    path.write_text(text.replace(away, "").replace(block, block + citation))
+    return block, citation
+
+
 def test_events_an_editor_merged_keep_their_values_when_the_merged_article_comes_back(tmp_path):
     """The editor moves B's citation into A and deletes B; B's article goes away and comes back: A keeps its own
     date and title (it took B's, as B's proposal was taken for A's and A's own dropped)."""
     project = _small_project(tmp_path)
     path = _file(project, "all")
-    text = path.read_text()
-    merged_away = _block(text, "2025-01-the-ohio")
-    citation = merged_away[merged_away.index("  - source:"):]
-    kept = _block(text, "2025-01-28-the-ohio")
-    path.write_text(text.replace(merged_away, "").replace(kept, kept + citation))
+    _, citation = _merge_by_hand(path, "2025-01-the-ohio", "2025-01-28-the-ohio")
     _extract(project)
     after_edit = path.read_text()
     assert after_edit.count("- id:") == 2 and citation in _block(after_edit, "2025-01-28-the-ohio")
@@ -456,11 +464,7 @@ def test_an_event_merged_away_in_one_timeline_is_proposed_in_none(tmp_path):
                              timelines={"legal.yml": "title: Legal\nmatch:\n  keywords: [restraining order]\nevents: []\n"})
     assert [str(e["date"]) for e in _load(_file(project, "legal"))["events"]] == ["2025-03-24"]
     path = _file(project, "all")
-    text = path.read_text()
-    merged_away = _block(text, "2025-03-24")
-    citation = merged_away[merged_away.index("  - source:"):]
-    judge = _block(text, "2025-03-04")
-    path.write_text(text.replace(merged_away, "").replace(judge, judge + citation))
+    judge, citation = _merge_by_hand(path, "2025-03-24", "2025-03-04")
     _extract(project)
     _extract(project)
     assert [str(e["date"]) for e in _load(_file(project, "legal"))["events"]] == ["2025-03-04"]
