@@ -601,7 +601,7 @@ def _participle_news(sentence: str, start: int, end: int) -> tuple[str, int, int
 # a clause of a gerund after a subordinating word: "... after arriving from Berlin on Sunday", "Before leaving
 # office in 2019, ..."
 _GERUND_CLAUSE = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Ss]ince|[Oo]nce|[Uu]pon)\s+(?P<verb>[a-z]{2,}ing)\s+[^,;:()—–]+")
-_MAIN_SUBJECT = re.compile(r"(?P<subject>(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)[^,;:()—–]{0,60}?)\s+(?=%s)" % _VERB)
+_MAIN_SUBJECT = re.compile(r"(?P<subject>(?:[A-Z]|(?:the|a|an|his|her|its|their)\s|(?:he|she|they)(?=\s))[^,;:()—–]{0,60}?)\s+(?=%s)" % _VERB)
 _MODAL = re.compile(r"\b(?:will|would|shall|should|could|can|may|might|must|to)\b")
 
 
@@ -646,6 +646,47 @@ def _gerund_news(sentence: str, start: int, end: int) -> tuple[str, int, int] | 
             return None
         shift = clause.end("verb") - len(head)
         return head + sentence[clause.end("verb"):clause.end()], start - shift, end - shift
+    return None
+
+
+# what a subject resolved to do, a date inside it (a tally, "five to two", is no "to"): "The council voted 5-2 on
+# Tuesday to close the library at the end of June", "..., in which the council voted five to two to close the
+# library on June 30"
+_INTENT_CLAUSE = re.compile(r"(?:^|(?:,\s+|\b)(?:in\s+which|which|that|who|and|but)\s+)(?P<subject>(?:[A-Z]|(?:the|a|an|its|his|her|their)\s)"
+                            r"[^,;:()—–]{0,60}?)\s+(?:voted|decided|agreed|promised|pledged|vowed|planned|resolved)"
+                            r"(?:\s+(?:[a-z]+\s+to\s+[a-z]+(?=\s+to\s)|(?!to\b)[\w'’.-]+)){0,6}?\s+to\s+(?P<clause>(?!be\b)[a-z]+\b[^,;:()—–]*)")
+
+
+# a sentence that opens with what was done to its subject: "Born in Kettering, Ohio, on March 3, 1937, Ellison moved
+# to Northfield in 1949", "Elected in 2019, the mayor ..."
+_LEADING_PARTICIPLE = re.compile(r"(?:Born|Raised|Elected|Appointed|Founded|Built|Named|Hired|Promoted|Educated|Ordained)\s")
+_COMMA = re.compile(r",\s+")
+
+
+def _lead_participle_news(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A date in an opening participle phrase titles what was done to the subject ("Ellison was born in Kettering,
+    Ohio"); a date after it titles the main clause alone ("Ellison moved to Northfield"); the date's place."""
+    if not _LEADING_PARTICIPLE.match(sentence):
+        return None
+    for comma in _COMMA.finditer(sentence):
+        if subject := _MAIN_SUBJECT.match(sentence, comma.end()):
+            break
+    else:
+        return None
+    if comma.end() <= start:
+        return sentence[comma.end():], start - comma.end(), end - comma.end()
+    head = f"{subject['subject']} was {sentence[0].lower()}"
+    return head + sentence[1:comma.start()], start + len(head) - 1, end + len(head) - 1
+
+
+def _intent_news(sentence: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A date in what a subject voted, agreed or pledged to do titles that plan as a headline does: "The council
+    to close the library [at the end of June]", not the vote, which has a date of its own; the date's place."""
+    for intent in _INTENT_CLAUSE.finditer(sentence) if " to " in sentence else ():
+        if intent.start("clause") <= start and end <= intent.end("clause"):
+            head = f"{intent['subject']} to "
+            shift = intent.start("clause") - len(head)
+            return head + sentence[intent.start("clause"):intent.end("clause")], start - shift, end - shift
     return None
 
 
@@ -694,15 +735,17 @@ def _without_aside(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[:aside.start()] + " " + text[aside.end():], start - shift, end - shift
 
 
-def make_title(sentence: str, timex: Timex | None, offset: int, after: int | None = None, until: int | None = None) -> str:
+def make_title(sentence: str, timex: Timex | None, offset: int, after: int | None = None, until: int | None = None,
+               ahead: bool = False) -> str:
     """A short headline from the sentence: the date phrase and trailing clauses removed; a date that stands in a
     clause of its own ("since the invasion began in February 2022"), or in one joined to another date's clause
     (that date ends at `after`, before this one, or starts at `until`, after it: offsets like the timex's),
-    titles that clause."""
+    titles that clause; a date `ahead` of the article in what was voted or agreed titles the plan."""
     text = sentence
     if timex is not None:
         start, end = timex.start - offset, timex.end - offset
-        if gerund := _gerund_news(sentence, start, end):
+        if gerund := (_gerund_news(sentence, start, end) or ahead and _intent_news(sentence, start, end)
+                      or _lead_participle_news(sentence, start, end)):
             (text, start, end), first = gerund, 0
         else:
             first, last = _own_clause(sentence, start, end, None if after is None else after - offset,
@@ -788,6 +831,14 @@ def _around(creation_date: str | None) -> str | None:
     if creation_date and _precision(creation_date) == "day" and not creation_date[-1] in "?~%":
         return creation_date + "~"
     return creation_date
+
+
+def _ahead(date: str | None, creation_date: str | None) -> bool:
+    """Whether a date lies wholly after the article's date: what was planned, not what was done."""
+    try:
+        return bool(date and creation_date) and EdtfDate.parse(date).lower > EdtfDate.parse(creation_date).upper
+    except EdtfError:
+        return False
 
 
 def _is_statistic(sentence: str, dates: list[str | None]) -> bool:
@@ -880,7 +931,11 @@ _FIGURES_OF = re.compile(r"[\s-]+(?:net\s+)?(?:profits?|earnings|revenues?|sales
                          r"figures|budget|deficit|surplus|forecasts?|levels?)\b", re.I)
 # "She retired in 2009.", "In 1987, he testified ...": the sentence is about the person the last sentence
 # that named someone was about (its first person named); the lead phrase names no one ("Two years later,")
-_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,60},\s+)?(?:[Hh]e|[Ss]he)\s")
+_PRONOUN_SUBJECT = re.compile(r"(?:[A-Z][^A-Z,.;:!?]{0,60},\s+)?(?P<pronoun>[Hh]e|[Ss]he)\s")
+# a pronoun as the object of what someone did: "Governor Paul Tierney appointed her to the circuit court" (then the
+# next "She" is the one appointed, no Tierney); "her" before a noun is a possessive ("her parents")
+_OBJECT_PRONOUN = re.compile(r"(?<=[a-z] )(?:him|her(?=\s+(?:to|as|in|on|at|for|from|with|after|before|and|that|of|by|over|"
+                             r"into|up|back|off)\b|\s*[,.;:!?]))\b")
 _PRONOUN_TITLE = re.compile(r"^(?:He|She)\b")
 
 
@@ -950,6 +1005,7 @@ def extract_source(source: Source) -> list[Mention]:
     mentions: list[Mention] = []
     body_index = 0
     subject = None  # the person the last sentence naming someone is about: whom "he" or "she" stands for
+    acted_on = None  # ("he" or "she", the person before it) when that sentence did something to "him" or "her"
     institution = None  # the institution the last sentence opening with one is about: what "It" stands for
     for i, (start, end, sentence) in enumerate(spans):
         if sentence.startswith(("\"", "“")) or _EDITORS_NOTE.match(sentence):  # (a sentence starts with no white space)
@@ -958,11 +1014,20 @@ def extract_source(source: Source) -> list[Mention]:
         inside = within.get(i, ())
         dated = _event_timexes(inside, text) if inside else ()
         actors = actors_of.get(i) or []
-        pronoun = subject if subject and _PRONOUN_SUBJECT.match(sentence) else None
-        if pronoun:
+        said = _PRONOUN_SUBJECT.match(sentence) if subject else None
+        pronoun = None
+        if said:
+            pronoun = acted_on[1] if acted_on and acted_on[0] == said["pronoun"].lower() else subject
+            subject, acted_on = pronoun, None
             actors = [pronoun, *(a for a in actors if a != pronoun)]
         elif actors:
-            subject = _first_named(sentence, actors)
+            named = _first_named(sentence, actors)
+            acted_on = None
+            if subject and subject != named and (object_pronoun := _OBJECT_PRONOUN.search(sentence)):
+                acted_on = ("he" if object_pronoun.group() == "him" else "she", subject)
+            subject = named
+        if acted_on and acted_on[1] not in actors:  # "appointed her": she is in the news too
+            actors = [*actors, acted_on[1]]
         named = named_at.get(i)
         it = institution if institution and _IT_SUBJECT.match(sentence) else None
         if it:
@@ -1003,7 +1068,7 @@ def extract_source(source: Source) -> list[Mention]:
             if timex is not None:
                 after = max((t.end for t in dated if t.end <= timex.start and t.edtf != date), default=None)
                 until = min((t.start for t in dated if t.start >= timex.end and t.edtf != date), default=None)
-            title = make_title(sentence, timex, start, after, until)
+            title = make_title(sentence, timex, start, after, until, _ahead(date, source.creation_date))
             if pronoun:  # "She retired" is "Jane Goodwin retired" in a timeline of many people
                 title = _PRONOUN_TITLE.sub(lambda _: pronoun, title, count=1)
             elif it and title.startswith("It "):

@@ -586,13 +586,16 @@ class _Match:
 
 
 _PLAIN_TENSE = {"ed": "past", "due": "future", "past-governs": "past"}  # what `_tense` reads: see there
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|to|until|till|before|through|for)\s+$")  # "was planned for early March"
+# a time the act looks ahead to, not the one it happened in: "was extended to", "was planned for early March" (not
+# "was named player of the month for August")
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|to|until|till|before|through|(?:plan|schedul|set|slat|book|postpon|mov|push|delay|due|"
+                              r"expect|target|earmark)[a-z]*\s+(?:[\w'’-]+\s+){0,3}?for)\s+$")
 _INTENT = re.compile(r"(?:voted|decided|agreed|promised|pledged|vowed|planned|resolved|ordered|asked|told|urged|"
                      r"approved\s+a\s+plan)\s+(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b|a\b|an\b|his\b|her\b|their\b|its\b|be\s+held\b)"
                      r"[a-z]+\b[^,;]*$")
 _RIGHT_BEFORE = re.compile(r"\s+(?:(?:in|on|during)\s+)?")
 _PRESENT_BEFORE = re.compile(r"\b(?:is|are|be|being|to)\s+$")  # "the case is heard in May"
-_GOVERNING_REACH = 25  # characters from a past verb to an expression it governs: "lost the final in"
+_GOVERNING_REACH = 30  # characters from a past verb to an expression it governs: "lost the final in"
 
 
 def _two_digit_year(yy: int) -> int:
@@ -1425,6 +1428,11 @@ _DEFERRED = re.compile(r"\b(?:postpon|delay|defer|extend|adjourn|put\s+off|giv|g
                        r"\b(?:until|till)\s+(?:[\w.:]+\s+){0,3}$")
 
 
+# what follows a verb of consequence is the outcome, not the tense of the thing dated: "the defeat on Saturday
+# means the club will stay down"
+_CONSEQUENCE = re.compile(r"\s(?:means|meant|ensures|ensured|leaves)\s")
+
+
 def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
     """'future' or 'past' from the nearest cue before the expression in its sentence, else the nearest after;
     'ed' when the past is read from a word in -ed alone, which may be an adjective ("an unspecified date"),
@@ -1456,6 +1464,7 @@ def _tense(lowered: str, start: int, end: int, g: _Grammar) -> str:
         return last.lastgroup
     right = _ASIDE.sub(" ", lowered[end:end + 120])
     stop = next(iter(_clause_ends(right)), None)
+    stop = _CONSEQUENCE.search(right, 0, stop.start() if stop else len(right)) or stop
     first = g.tense_cue.search(right, 0, stop.start() if stop else len(right))
     return first.lastgroup if first else ""
 

@@ -613,6 +613,32 @@ def test_a_gerund_clause_titles_what_the_subject_did_and_a_clause_with_another_d
     assert len(titles) == 2 and not any("flew" in title for title in titles)
 
 
+def test_a_date_in_what_was_voted_or_agreed_titles_the_plan_not_the_vote():
+    text = ("The Riverside City Council voted 5-2 on Tuesday night to close the Elm Street branch library at the end of June. "
+            "Members declined to reconsider the decision, in which the council voted five to two to close the library on June 30. "
+            "The board agreed to sell the building in March to pay its debts. "
+            "The judge ordered him to appear in court on March 3.")
+    assert [(m.date, m.title) for m in _mentions("2025-02-05", text)] == [
+        ("2025-02-04", "The Riverside City Council voted 5-2 to close the Elm Street branch library at the end of June"),
+        ("2025-06", "The Riverside City Council to close the Elm Street branch library"),
+        ("2025-06-30", "The council to close the library"),
+        ("2025-03", "The board to sell the building to pay its debts"),
+        ("2025-03-03", "The judge ordered him to appear in court")]
+
+
+def test_an_opening_participle_titles_what_was_done_to_the_subject_and_she_is_the_one_acted_on():
+    text = ("Margaret Ellison, the first woman on the Northfield Supreme Court, died on Sunday. "
+            "Born in Kettering, Ohio, on March 3, 1937, Ellison moved to Northfield with her parents in 1949. "
+            "Governor Paul Tierney appointed her to the circuit court in 1974. "
+            "She was elected to the Supreme Court in November 1986.")
+    assert [(m.date, m.title, m.actors) for m in _mentions("2025-10-14", text)] == [
+        ("2025-10-12", "Margaret Ellison died", ["Margaret Ellison"]),
+        ("1937-03-03", "Ellison was born in Kettering, Ohio", ["Margaret Ellison"]),
+        ("1949", "Ellison moved to Northfield with her parents", ["Margaret Ellison"]),
+        ("1974", "Governor Paul Tierney appointed her to the circuit court", ["Paul Tierney", "Margaret Ellison"]),
+        ("1986-11", "Margaret Ellison was elected to the Supreme Court", ["Margaret Ellison"])]
+
+
 def test_clubs_a_sentences_first_gerund_and_someone_close_to_a_person_are_no_actors():
     text = ("Aston Villa beat Chelsea 2-1 on Saturday. Manchester United sacked its manager on Monday. "
             "Joining Acme in 2019, Jane Smith led the firm's expansion into Asia. Sterling Brown signed with the Lakers in 2020. "

@@ -1275,6 +1275,13 @@ def test_a_past_verb_right_before_a_month_or_day_puts_it_in_the_past_however_far
      "2025-02-05", "the end of June", "2025-06"),
     ("The council voted to hold a referendum in November.", "2025-02-05", "November", "2025-11"),
     ("She moved to Paris in June.", "2025-02-05", "June", "2024-06"),
+    # a plan "set for" a month names it; the outcome a verb of consequence leads to is no tense of the thing dated
+    ("The vote was set for March, but it was postponed.", "2025-02-05", "March", "2025-03"),
+    ("The defeat by Bramley Rovers on Saturday means Harrowgate Town will stay in League Two.", "2024-05-20",
+     "Saturday", "2024-05-18"),
+    ("The vote on Tuesday will decide who leaves.", "2024-05-20", "Tuesday", "2024-05-21"),
+    # a past verb governs a month it names with "for", where no plan is told
+    ("Steve Kettering was named manager of the month for August.", "2024-05-20", "August", "2023-08"),
 ])
 def test_quarters_ranges_anaphoric_months_and_decisions_follow_the_text(sentence, creation_date, expression, value):
     timex = {t.text: t for t in tag(sentence, creation_date)}[expression]
